@@ -30,7 +30,10 @@ internal static class OracleFixture
     /// <summary>null (R NA) as a .NET null, otherwise the number.</summary>
     public static double? NullableDouble(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
 
-    /// <summary>Asserts |actual − expected| ≤ 1e-10·max(1, |expected|); both null (NE/NA) also passes.</summary>
+    /// <summary>
+    /// Asserts |actual − expected| ≤ tolerance·|expected| + 1e-14 (relative, with a floor for values R prints as
+    /// exact zeros); both null (NE/NA) also passes.
+    /// </summary>
     public static void AssertClose(double? expected, double? actual, string what, double tolerance = RelativeTolerance)
     {
         if (expected is null || double.IsNaN(expected.Value))
@@ -40,9 +43,8 @@ internal static class OracleFixture
         }
 
         Assert.True(actual is not null && !double.IsNaN(actual.Value), $"{what}: expected {expected}, found NE/NA");
-        double scale = Math.Max(1.0, Math.Abs(expected.Value));
         Assert.True(
-            Math.Abs(actual!.Value - expected.Value) <= tolerance * scale,
+            Math.Abs(actual!.Value - expected.Value) <= (tolerance * Math.Abs(expected.Value)) + 1e-14,
             $"{what}: expected {expected.Value:R}, found {actual.Value:R} (difference {Math.Abs(actual.Value - expected.Value):E2})");
     }
 
