@@ -1,0 +1,175 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
+
+namespace OncoTrial.Clinical.Data;
+
+/// <summary>
+/// A comma-separated table read whole into memory (RFC 4180: quoted fields, doubled quotes, CRLF or LF, an
+/// optional UTF-8 byte-order mark). The first record is the header. Records whose field count differs from the
+/// header's are reported as problems, never silently padded or cut.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columnIndex;
+
+    private CsvTable(string source, IReadOnlyList<string> columns, IReadOnlyList<CsvRecord> records)
+    {
+        Source = source;
+        Columns = columns;
+        Records = records;
+        _columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            _columnIndex.TryAdd(columns[i], i);
+        }
+    }
+
+    /// <summary>Where the table came from (a file path), for messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Column names from the header, in file order.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The data records (header excluded).</summary>
+    public IReadOnlyList<CsvRecord> Records { get; }
+
+    /// <summary>Index of a column, or -1 when absent (exact, case-sensitive match).</summary>
+    public int IndexOf(string column) => _columnIndex.TryGetValue(column, out int i) ? i : -1;
+
+    /// <summary>Reads a file; problems (ragged records, unterminated quotes) are returned, not thrown.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static (CsvTable Table, IReadOnlyList<string> Problems) ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
+    public static (CsvTable Table, IReadOnlyList<string> Problems) Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<string>();
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var rawRecords = Tokenize(text, source, problems);
+        if (rawRecords.Count == 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}: expected a header line with column names, found an empty file. Add a header such as \"time,status\"."));
+            return (new CsvTable(source, Array.Empty<string>(), Array.Empty<CsvRecord>()), problems);
+        }
+
+        var header = rawRecords[0].Fields;
+        var records = new List<CsvRecord>(rawRecords.Count - 1);
+        for (int r = 1; r < rawRecords.Count; r++)
+        {
+            var (line, fields) = rawRecords[r];
+            if (fields.Length == 1 && fields[0].Length == 0)
+            {
+                continue; // blank line
+            }
+
+            if (fields.Length != header.Length)
+            {
+                problems.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}, line {line} (data row {r}): expected {header.Length} fields as in the header, found {fields.Length}. Quote fields that contain commas."));
+                continue;
+            }
+
+            records.Add(new CsvRecord(line, r, fields));
+        }
+
+        return (new CsvTable(source, new ReadOnlyCollection<string>(header), records.AsReadOnly()), problems);
+    }
+
+    private static List<(int Line, string[] Fields)> Tokenize(string text, string source, List<string> problems)
+    {
+        var records = new List<(int, string[])>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        int line = 1;
+        int recordLine = 1;
+        bool inQuotes = false;
+        bool any = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            any = true;
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inQuotes = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    records.Add((recordLine, fields.ToArray()));
+                    fields.Clear();
+                    line++;
+                    recordLine = line;
+                    any = false;
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+
+        if (inQuotes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}, line {recordLine}: expected a closing quote, found the end of the file. Close the quoted field."));
+        }
+
+        if (any || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add((recordLine, fields.ToArray()));
+        }
+
+        return records;
+    }
+}
+
+/// <summary>One data record of a <see cref="CsvTable"/>.</summary>
+/// <param name="Line">1-based line number in the file where the record starts (the header is line 1).</param>
+/// <param name="Row">1-based data row number (the header not counted).</param>
+/// <param name="Fields">The field values.</param>
+public sealed record CsvRecord(int Line, int Row, IReadOnlyList<string> Fields);

@@ -1,0 +1,154 @@
+namespace OncoTrial.Statistics;
+
+/// <summary>Options of a <see cref="SurvivalAnalysis"/>; every default is the SAS one (docs/decisions/0001-survival-defaults.md).</summary>
+public sealed record SurvivalAnalysisOptions
+{
+    /// <summary>The defaults.</summary>
+    public static SurvivalAnalysisOptions Default { get; } = new();
+
+    /// <summary>Kaplan-Meier options (transform, level, quantile and landmark rules).</summary>
+    public KaplanMeierOptions KaplanMeier { get; init; } = KaplanMeierOptions.Default;
+
+    /// <summary>Probabilities p of the reported quantiles (0.5 = median).</summary>
+    public IReadOnlyList<double> QuantileProbabilities { get; init; } = [0.25, 0.5, 0.75];
+
+    /// <summary>Landmark times t₀ for Ŝ(t₀); empty = none.</summary>
+    public IReadOnlyList<double> LandmarkTimes { get; init; } = [];
+
+    /// <summary>The test comparing groups.</summary>
+    public LogRankOptions LogRank { get; init; } = LogRankOptions.Default;
+
+    /// <summary>Cox model options (ties, level).</summary>
+    public CoxOptions Cox { get; init; } = CoxOptions.Default;
+}
+
+/// <summary>One group's Kaplan-Meier summaries.</summary>
+/// <param name="Group">The group level ("all" without a group variable).</param>
+/// <param name="Curve">The Kaplan-Meier curve.</param>
+/// <param name="Quantiles">Quantiles with Brookmeyer-Crowley intervals.</param>
+/// <param name="Landmarks">Landmark estimates.</param>
+/// <param name="FollowUp">Median follow-up by reverse Kaplan-Meier, with its interval.</param>
+public sealed record SurvivalGroupSummary(
+    string Group, KaplanMeierCurve Curve, IReadOnlyList<SurvivalQuantile> Quantiles, IReadOnlyList<SurvivalLandmark> Landmarks, SurvivalQuantile FollowUp);
+
+/// <summary>
+/// The result of a <see cref="SurvivalAnalysis"/>: per-group curves and summaries, and with two or more groups the
+/// (stratified) log-rank-family test and a Cox model of the group (first level the reference).
+/// </summary>
+/// <param name="Options">The options that produced it.</param>
+/// <param name="Groups">Groups in ordinal string order.</param>
+/// <param name="LogRank">The group comparison, or null with fewer than two groups.</param>
+/// <param name="Cox">The Cox model of the group, or null with fewer than two groups.</param>
+public sealed record SurvivalAnalysisResult(
+    SurvivalAnalysisOptions Options, IReadOnlyList<SurvivalGroupSummary> Groups, LogRankResult? LogRank, CoxFit? Cox);
+
+/// <summary>
+/// The standard time-to-event summary of a trial arm or comparison: Kaplan-Meier per group (quantiles, landmarks,
+/// reverse-KM follow-up), log-rank test and Cox hazard ratio; SAS PROC LIFETEST with STRATA/TEST plus PROC PHREG,
+/// or R survfit + survdiff + coxph.
+/// </summary>
+public static class SurvivalAnalysis
+{
+    /// <summary>The group name used when no group variable is given.</summary>
+    public const string AllGroupName = "all";
+
+    /// <summary>Runs the analysis.</summary>
+    /// <param name="time">Times ≥ 0.</param>
+    /// <param name="status">1 = event, 0 = censored.</param>
+    /// <param name="group">Optional group labels (null = one group named "all").</param>
+    /// <param name="strata">Optional stratum labels for the test and the Cox model.</param>
+    /// <param name="weights">Optional integer case weights.</param>
+    /// <param name="options">Options; null = defaults.</param>
+    public static SurvivalAnalysisResult Run(
+        IReadOnlyList<double> time,
+        IReadOnlyList<int> status,
+        IReadOnlyList<string>? group = null,
+        IReadOnlyList<string>? strata = null,
+        IReadOnlyList<int>? weights = null,
+        SurvivalAnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        options ??= SurvivalAnalysisOptions.Default;
+        double[] t = [.. time];
+        int[] s = [.. status];
+        int[] w = weights is null ? [] : [.. weights];
+        SurvivalInput.Validate(t, s, w);
+
+        var groupFactor = Factor.Create(group ?? Enumerable.Repeat(AllGroupName, t.Length).ToArray());
+        var curves = KaplanMeier.FitByGroup(t, s, groupFactor, w, options.KaplanMeier);
+        var summaries = new List<SurvivalGroupSummary>(curves.Count);
+        foreach (var gc in curves)
+        {
+            int level = IndexOf(groupFactor.Levels, gc.Group);
+            var (gt, gs, gw) = Subset(t, s, w, groupFactor.Codes, level);
+            var reverse = KaplanMeier.FitReverse(gt, gs, gw, options.KaplanMeier);
+            summaries.Add(new SurvivalGroupSummary(
+                gc.Group,
+                gc.Curve,
+                gc.Curve.Quantiles(options.QuantileProbabilities),
+                gc.Curve.Landmarks(options.LandmarkTimes),
+                reverse.Median));
+        }
+
+        LogRankResult? logRank = null;
+        CoxFit? cox = null;
+        if (groupFactor.Levels.Count >= 2)
+        {
+            var strataFactor = strata is null ? null : Factor.Create(strata);
+            ReadOnlySpan<int> strataCodes = strataFactor is null ? default : strataFactor.Codes;
+            logRank = LogRankTest.Compute(t, s, groupFactor.Codes, groupFactor.Levels.Count, options.LogRank, strataCodes, w);
+            cox = CoxModel.Fit(t, s, [CoxCovariate.Categorical("group", group!)], options.Cox, strataCodes, w);
+        }
+
+        return new SurvivalAnalysisResult(options, summaries.AsReadOnly(), logRank, cox);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string level)
+    {
+        for (int i = 0; i < levels.Count; i++)
+        {
+            if (string.Equals(levels[i], level, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static (double[] Time, int[] Status, int[] Weights) Subset(double[] t, int[] s, int[] w, ReadOnlySpan<int> codes, int level)
+    {
+        int n = 0;
+        foreach (int c in codes)
+        {
+            if (c == level)
+            {
+                n++;
+            }
+        }
+
+        var gt = new double[n];
+        var gs = new int[n];
+        var gw = w.Length == 0 ? [] : new int[n];
+        int k = 0;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] != level)
+            {
+                continue;
+            }
+
+            gt[k] = t[i];
+            gs[k] = s[i];
+            if (w.Length > 0)
+            {
+                gw[k] = w[i];
+            }
+
+            k++;
+        }
+
+        return (gt, gs, gw);
+    }
+}
