@@ -58,7 +58,8 @@ internal static class BinomialMath
     /// roots), so its answer only starts a safeguarded Newton iteration on
     /// <see cref="SpecialFunctions.BetaRegularized"/> that keeps a sign bracket, falls back to bisection when a
     /// step leaves it, and stops when a step is below 4 ulp relative; the result is then accurate to the
-    /// precision of the incomplete beta function itself (about 1e-14 relative).
+    /// precision of MathNet's incomplete beta function itself (a few 1e-13 relative
+    /// at worst on the oracle grid, against 7e-9 for the unpolished InvCDF).
     /// </summary>
     public static double BetaQuantile(double prob, double a, double b)
     {
