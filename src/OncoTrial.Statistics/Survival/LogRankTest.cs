@@ -155,8 +155,9 @@ public sealed record LogRankResult
 /// or, unstratified, <c>STRATA group</c>. Formulas, a worked example and the choices are in docs/methods/logrank.md.
 /// </para>
 /// <para>
-/// Cost: one partition by stratum and one sort by time per stratum (a histogram pass instead when the times are
-/// integers with a small range), then one pass over the distinct times with O(k²) work per event time.
+/// Cost: O(n + D·k²) for D distinct event times. Zero-weight rows are dropped; integer times with a small range
+/// are counted per (stratum, time, group) cell with no sort; other times are partitioned by stratum (counting
+/// sort) and radix-sorted once per stratum on their IEEE bits; one forward pass over the distinct times follows.
 /// </para>
 /// </remarks>
 public static class LogRankTest
@@ -355,8 +356,8 @@ public static class LogRankTest
     }
 
     /// <summary>
-    /// General times: a counting partition by stratum, then one sort by time per stratum of the times with the
-    /// packed (group, status, weight) payload, then one pass over runs of equal times.
+    /// General times: a counting partition by stratum, then one LSD radix sort per stratum of (time bits, packed
+    /// group/status/weight) pairs, then one pass over runs of equal times.
     /// </summary>
     private static void SortPass(
         ReadOnlySpan<double> time,
@@ -384,8 +385,7 @@ public static class LogRankTest
             start[s + 1] += start[s];
         }
 
-        var keys = new double[kept];
-        var payload = new ulong[kept];
+        var rows = new SortRow[kept];
         var next = (int[])start.Clone();
         for (int i = 0; i < n; i++)
         {
@@ -393,8 +393,11 @@ public static class LogRankTest
             if (w > 0)
             {
                 int at = next[strata.IsEmpty ? 0 : strata[i]]++;
-                keys[at] = time[i];
-                payload[at] = ((ulong)(uint)group[i] << 32) | ((ulong)(uint)status[i] << 31) | (uint)w;
+
+                // Times are finite and >= 0, so their IEEE bits order like the numbers; + 0.0 turns -0 into +0.
+                rows[at] = new SortRow(
+                    BitConverter.DoubleToUInt64Bits(time[i] + 0.0),
+                    ((ulong)(uint)group[i] << 32) | ((ulong)(uint)status[i] << 31) | (uint)w);
             }
         }
 
@@ -402,6 +405,8 @@ public static class LogRankTest
         var atRisk = new double[k];
         var events = new double[k];
         var removed = new double[k];
+        SortRow[]? buffer = null;
+        int[]? counts = null;
         for (int s = 0; s < strataCount; s++)
         {
             int from = start[s];
@@ -411,24 +416,43 @@ public static class LogRankTest
                 continue;
             }
 
-            Array.Sort(keys, payload, from, to - from);
-            Array.Clear(atRisk);
-            for (int i = from; i < to; i++)
+            var segment = rows.AsSpan(from, to - from);
+            if (segment.Length <= InsertionSortLimit)
             {
-                ulong p = payload[i];
-                atRisk[(int)(p >> 32)] += p & 0x7FFF_FFFFUL;
+                InsertionSort(segment);
+            }
+            else
+            {
+                buffer ??= new SortRow[kept];
+                counts ??= new int[RadixPasses * RadixSize];
+                RadixSort(segment, buffer.AsSpan(0, segment.Length), counts);
+            }
+
+            Array.Clear(atRisk);
+            foreach (ref readonly SortRow row in segment)
+            {
+                atRisk[(int)(row.Payload >> 32)] += row.Payload & 0x7FFF_FFFFUL;
             }
 
             acc.BeginStratum(atRisk);
-            int j = from;
-            while (j < to)
+            int j = 0;
+            while (j < segment.Length)
             {
-                double t = keys[j];
+                ulong t = segment[j].Key;
+                if (j + 1 == segment.Length || segment[j + 1].Key != t)
+                {
+                    // A time held by one row (the common case for continuous times): no per-group scratch.
+                    ulong p = segment[j].Payload;
+                    acc.ProcessSingle((int)(p >> 32), p & 0x7FFF_FFFFUL, (p & 0x8000_0000UL) != 0);
+                    j++;
+                    continue;
+                }
+
                 Array.Clear(events);
                 Array.Clear(removed);
                 do
                 {
-                    ulong p = payload[j];
+                    ulong p = segment[j].Payload;
                     int g = (int)(p >> 32);
                     double w = p & 0x7FFF_FFFFUL;
                     removed[g] += w;
@@ -439,10 +463,87 @@ public static class LogRankTest
 
                     j++;
                 }
-                while (j < to && keys[j] == t);
+                while (j < segment.Length && segment[j].Key == t);
 
                 acc.ProcessTime(events, removed);
             }
+        }
+    }
+
+    private const int InsertionSortLimit = 64;
+    private const int RadixBits = 8;
+    private const int RadixSize = 1 << RadixBits;
+    private const int RadixPasses = (64 + RadixBits - 1) / RadixBits;
+
+    /// <summary>One observation in the sort path: the time's IEEE bits and the packed group, status and weight.</summary>
+    private readonly record struct SortRow(ulong Key, ulong Payload);
+
+    private static void InsertionSort(Span<SortRow> rows)
+    {
+        for (int i = 1; i < rows.Length; i++)
+        {
+            SortRow x = rows[i];
+            int j = i - 1;
+            while (j >= 0 && rows[j].Key > x.Key)
+            {
+                rows[j + 1] = rows[j];
+                j--;
+            }
+
+            rows[j + 1] = x;
+        }
+    }
+
+    /// <summary>
+    /// Stable least-significant-digit radix sort on <see cref="SortRow.Key"/>, 11 bits a pass; passes in which every
+    /// key has the same digit (e.g. the sign and high exponent bits) are skipped.
+    /// </summary>
+    private static void RadixSort(Span<SortRow> rows, Span<SortRow> buffer, int[] counts)
+    {
+        Array.Clear(counts);
+        foreach (ref readonly SortRow row in rows)
+        {
+            ulong key = row.Key;
+            for (int p = 0; p < RadixPasses; p++)
+            {
+                counts[(p * RadixSize) + (int)((key >> (p * RadixBits)) & (RadixSize - 1))]++;
+            }
+        }
+
+        Span<SortRow> source = rows;
+        Span<SortRow> target = buffer;
+        bool inBuffer = false;
+        for (int p = 0; p < RadixPasses; p++)
+        {
+            var count = counts.AsSpan(p * RadixSize, RadixSize);
+            int shift = p * RadixBits;
+            if (count[(int)((source[0].Key >> shift) & (RadixSize - 1))] == source.Length)
+            {
+                continue;
+            }
+
+            int sum = 0;
+            for (int b = 0; b < RadixSize; b++)
+            {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+
+            foreach (ref readonly SortRow row in source)
+            {
+                target[count[(int)((row.Key >> shift) & (RadixSize - 1))]++] = row;
+            }
+
+            Span<SortRow> swap = source;
+            source = target;
+            target = swap;
+            inBuffer = !inBuffer;
+        }
+
+        if (inBuffer)
+        {
+            source.CopyTo(rows);
         }
     }
 
@@ -457,6 +558,7 @@ public static class LogRankTest
         private readonly double[] _score;
         private readonly double[] _variance;
         private readonly double[] _atRisk;
+        private readonly double[] _single;
         private double _atRiskTotal;
         private double _kmLeft;
         private double _petoTilde;
@@ -472,6 +574,7 @@ public static class LogRankTest
             _score = new double[groupCount];
             _variance = new double[groupCount * groupCount];
             _atRisk = new double[groupCount];
+            _single = new double[groupCount];
         }
 
         public int GroupCount => _k;
@@ -507,39 +610,9 @@ public static class LogRankTest
                 return;
             }
 
-            double y = _atRiskTotal;
             if (d > 0)
             {
-                double w = Weight(d, y);
-                _totalEvents += d;
-                double[] atRisk = _atRisk;
-                for (int g = 0; g < k; g++)
-                {
-                    double e = d * atRisk[g] / y;
-                    _observed[g] += events[g];
-                    _expected[g] += e;
-                    _score[g] += w * (events[g] - e);
-                }
-
-                if (y > 1 && d < y)
-                {
-                    double c = w * w * d * (y - d) / (y * y * (y - 1));
-                    for (int g = 0; g < k; g++)
-                    {
-                        double yg = atRisk[g];
-                        if (yg == 0)
-                        {
-                            continue;
-                        }
-
-                        int row = g * k;
-                        _variance[row + g] += c * yg * y;
-                        for (int h = 0; h < k; h++)
-                        {
-                            _variance[row + h] -= c * yg * atRisk[h];
-                        }
-                    }
-                }
+                AddEventTime(d, events);
             }
 
             for (int g = 0; g < k; g++)
@@ -548,6 +621,56 @@ public static class LogRankTest
             }
 
             _atRiskTotal -= gone;
+        }
+
+        /// <summary>The same as <see cref="ProcessTime"/> for a time at which one row (of case weight w) leaves.</summary>
+        public void ProcessSingle(int group, double w, bool isEvent)
+        {
+            if (isEvent)
+            {
+                _single[group] = w;
+                AddEventTime(w, _single);
+                _single[group] = 0;
+            }
+
+            _atRisk[group] -= w;
+            _atRiskTotal -= w;
+        }
+
+        private void AddEventTime(double d, ReadOnlySpan<double> events)
+        {
+            int k = _k;
+            double y = _atRiskTotal;
+            double w = Weight(d, y);
+            _totalEvents += d;
+            double[] atRisk = _atRisk;
+            for (int g = 0; g < k; g++)
+            {
+                double e = d * atRisk[g] / y;
+                _observed[g] += events[g];
+                _expected[g] += e;
+                _score[g] += w * (events[g] - e);
+            }
+
+            if (y > 1 && d < y)
+            {
+                double c = w * w * d * (y - d) / (y * y * (y - 1));
+                for (int g = 0; g < k; g++)
+                {
+                    double yg = atRisk[g];
+                    if (yg == 0)
+                    {
+                        continue;
+                    }
+
+                    int row = g * k;
+                    _variance[row + g] += c * yg * y;
+                    for (int h = 0; h < k; h++)
+                    {
+                        _variance[row + h] -= c * yg * atRisk[h];
+                    }
+                }
+            }
         }
 
         private double Weight(double d, double y)

@@ -493,6 +493,21 @@ public class LogRankTestTests
     }
 
     [Fact]
+    public void Negative_zero_and_zero_are_the_same_time()
+    {
+        // Histogram path: at t=0, Y=(1,1), d=1: E_A=1/2, V=1/4, chi2=1.
+        Near(1, LogRankTest.Compute([-0.0, 0.0], [1, 0], [0, 1], 2).Test.ChiSquare);
+
+        // Sort path: at t=0, Y=(1,2), d=1: E_A=1/3, V=2/9, U_A=2/3, chi2=(4/9)/(2/9)=2.
+        Near(2, LogRankTest.Compute([-0.0, 0.0, 0.5], [1, 0, 0], [0, 1, 1], 2).Test.ChiSquare);
+        var many = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? -0.0 : 0.0).Append(0.5).ToArray();
+        var r = LogRankTest.Compute(many, many.Select((_, i) => i % 4 == 0 ? 1 : 0).ToArray(), many.Select((_, i) => i % 2).ToArray(), 2);
+        // Radix path: 50 events at 0 (all in group 0, Y = 201 of which 100 in group 1), one more at 0.5 with Y = 1.
+        Near(51, r.Observed[0]);
+        Near(50.0 * 100 / 201, r.Expected[1]);
+    }
+
+    [Fact]
     public void The_result_lists_cannot_be_modified()
     {
         var r = Small();
