@@ -220,20 +220,15 @@ public static class CoxModel
         return scale;
     }
 
-    /// <summary>Sorts once by (stratum ascending, time descending), drops zero-weight rows, and marks runs of equal (stratum, time).</summary>
+    /// <summary>
+    /// Sorts once by (stratum ascending, time descending), drops zero-weight rows, and lays out each run of equal
+    /// (stratum, time) with its events first.
+    /// </summary>
     private static CoxKernel BuildKernel(
         ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata, ReadOnlySpan<int> weights, double[] x, int p, CoxTies ties)
     {
         int n = time.Length;
-        var keys = new double[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            keys[i] = -time[i];
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
+        (int[] order, ulong[] keys) = SortByTimeDescending(time);
         if (!strata.IsEmpty)
         {
             // Stable counting sort by stratum keeps time descending within each stratum.
@@ -255,13 +250,17 @@ public static class CoxModel
             }
 
             var byStratum = new int[n];
+            var keysByStratum = new ulong[n];
             for (int k = 0; k < n; k++)
             {
                 int i = order[k];
-                byStratum[start[strata[i]]++] = i;
+                int at = start[strata[i]]++;
+                byStratum[at] = i;
+                keysByStratum[at] = keys[k];
             }
 
             order = byStratum;
+            keys = keysByStratum;
         }
 
         int kept = 0;
@@ -269,48 +268,132 @@ public static class CoxModel
         {
             if (weights.IsEmpty || weights[order[k]] > 0)
             {
-                kept++;
+                keys[kept] = keys[k];
+                order[kept++] = order[k];
             }
         }
 
         var xs = new double[kept * p];
         var ws = new double[kept];
-        var dead = new bool[kept];
-        var groupEnd = new List<int>();
-        var groupNewStratum = new List<bool>();
+        var deathEnd = new int[kept];
+        var groupEnd = new int[kept];
+        var groupNewStratum = new bool[kept];
+        int groups = 0;
         int row = 0;
         int lastStratum = -1;
-        double lastTime = double.NaN;
-        for (int k = 0; k < n; k++)
+        int first = 0;
+        while (first < kept)
         {
-            int i = order[k];
-            if (!weights.IsEmpty && weights[i] <= 0)
+            int s = strata.IsEmpty ? 0 : strata[order[first]];
+            ulong key = keys[first];
+            int last = first + 1;
+            while (last < kept && keys[last] == key && (strata.IsEmpty || strata[order[last]] == s))
+            {
+                last++;
+            }
+
+            groupNewStratum[groups] = s != lastStratum;
+            lastStratum = s;
+            for (int pass = 1; pass >= 0; pass--)
+            {
+                for (int k = first; k < last; k++)
+                {
+                    int i = order[k];
+                    if (status[i] == pass)
+                    {
+                        int from = i * p;
+                        int to = row * p;
+                        for (int j = 0; j < p; j++)
+                        {
+                            xs[to + j] = x[from + j];
+                        }
+
+                        ws[row] = weights.IsEmpty ? 1.0 : weights[i];
+                        row++;
+                    }
+                }
+
+                if (pass == 1)
+                {
+                    deathEnd[groups] = row;
+                }
+            }
+
+            groupEnd[groups++] = row;
+            first = last;
+        }
+
+        return new CoxKernel(p, xs, ws, deathEnd[..groups], groupEnd[..groups], groupNewStratum[..groups], ties);
+    }
+
+    /// <summary>
+    /// Row indices ordered by time descending, with the sorted keys: an LSD radix sort on the complemented
+    /// IEEE-754 bit patterns (monotone for times ≥ 0), six passes of 11 bits with all histograms taken in one read,
+    /// skipping passes where every key shares the digit. Ties keep no particular order (none is needed).
+    /// </summary>
+    internal static (int[] Order, ulong[] Keys) SortByTimeDescending(ReadOnlySpan<double> time)
+    {
+        const int Bits = 11;
+        const int Buckets = 1 << Bits;
+        const int Passes = 6;
+        int n = time.Length;
+        var keys = new ulong[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            // +0.0 turns −0 into +0; the complement makes ascending key order descending time order.
+            keys[i] = ~(ulong)BitConverter.DoubleToInt64Bits(time[i] + 0.0);
+            order[i] = i;
+        }
+
+        if (n < 4096)
+        {
+            Array.Sort(keys, order);
+            return (order, keys);
+        }
+
+        var count = new int[Passes * Buckets];
+        for (int i = 0; i < n; i++)
+        {
+            ulong k = keys[i];
+            for (int pass = 0; pass < Passes; pass++)
+            {
+                count[(pass * Buckets) + (int)((k >> (pass * Bits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var keys2 = new ulong[n];
+        var order2 = new int[n];
+        for (int pass = 0; pass < Passes; pass++)
+        {
+            int shift = pass * Bits;
+            var c = new Span<int>(count, pass * Buckets, Buckets);
+            if (c[(int)((keys[0] >> shift) & (Buckets - 1))] == n)
             {
                 continue;
             }
 
-            int s = strata.IsEmpty ? 0 : strata[i];
-            bool newStratum = s != lastStratum;
-            if (newStratum || time[i] != lastTime)
+            int total = 0;
+            for (int d = 0; d < Buckets; d++)
             {
-                if (row > 0)
-                {
-                    groupEnd.Add(row);
-                }
-
-                groupNewStratum.Add(newStratum);
-                lastStratum = s;
-                lastTime = time[i];
+                int m = c[d];
+                c[d] = total;
+                total += m;
             }
 
-            Array.Copy(x, i * p, xs, row * p, p);
-            ws[row] = weights.IsEmpty ? 1.0 : weights[i];
-            dead[row] = status[i] == 1;
-            row++;
+            for (int i = 0; i < n; i++)
+            {
+                ulong k = keys[i];
+                int at = c[(int)((k >> shift) & (Buckets - 1))]++;
+                keys2[at] = k;
+                order2[at] = order[i];
+            }
+
+            (keys, keys2) = (keys2, keys);
+            (order, order2) = (order2, order);
         }
 
-        groupEnd.Add(row);
-        return new CoxKernel(p, xs, ws, dead, groupEnd.ToArray(), groupNewStratum.ToArray(), ties);
+        return (order, keys);
     }
 
     private static CoxFit Iterate(
