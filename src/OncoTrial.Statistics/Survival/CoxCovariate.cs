@@ -62,9 +62,10 @@ internal sealed record NumericCoxCovariate(string Name, IReadOnlyList<double> Va
             return;
         }
 
+        ReadOnlySpan<double> values = Values is double[] array ? array : [.. Values];
         for (int i = 0; i < n; i++)
         {
-            double v = Values[i];
+            double v = values[i];
             if (!double.IsFinite(v))
             {
                 problems.Add(SurvivalInput.Invariant($"covariate {Name}, row {i}: expected a finite number, found {v}. Drop incomplete rows (complete cases) or impute the value."));
@@ -77,9 +78,10 @@ internal sealed record NumericCoxCovariate(string Name, IReadOnlyList<double> Va
 
     internal override void Expand(double[] x, int p, int firstColumn)
     {
-        for (int i = 0; i < Values.Count; i++)
+        ReadOnlySpan<double> values = Values is double[] array ? array : [.. Values];
+        for (int i = 0; i < values.Length; i++)
         {
-            x[(i * p) + firstColumn] = Values[i];
+            x[(i * p) + firstColumn] = values[i];
         }
     }
 }

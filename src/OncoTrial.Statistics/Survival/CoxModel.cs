@@ -228,7 +228,7 @@ public static class CoxModel
         ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata, ReadOnlySpan<int> weights, double[] x, int p, CoxTies ties)
     {
         int n = time.Length;
-        (int[] order, ulong[] keys) = SortByTimeDescending(time);
+        (int[] order, ulong[] keys) = SortByTimeDescending(time, status);
         if (!strata.IsEmpty)
         {
             // Stable counting sort by stratum keeps time descending within each stratum.
@@ -278,60 +278,51 @@ public static class CoxModel
         var deathEnd = new int[kept];
         var groupEnd = new int[kept];
         var groupNewStratum = new bool[kept];
-        int groups = 0;
-        int row = 0;
+        int groups = -1;
         int lastStratum = -1;
-        int first = 0;
-        while (first < kept)
+        ulong lastTime = 0;
+        for (int row = 0; row < kept; row++)
         {
-            int s = strata.IsEmpty ? 0 : strata[order[first]];
-            ulong key = keys[first];
-            int last = first + 1;
-            while (last < kept && keys[last] == key && (strata.IsEmpty || strata[order[last]] == s))
+            int i = order[row];
+            int s = strata.IsEmpty ? 0 : strata[i];
+            ulong t = keys[row] >> 1;
+            if (s != lastStratum || t != lastTime || groups < 0)
             {
-                last++;
+                groups++;
+                groupNewStratum[groups] = s != lastStratum;
+                deathEnd[groups] = row;
+                lastStratum = s;
+                lastTime = t;
             }
 
-            groupNewStratum[groups] = s != lastStratum;
-            lastStratum = s;
-            for (int pass = 1; pass >= 0; pass--)
+            if ((keys[row] & 1UL) == 0UL)
             {
-                for (int k = first; k < last; k++)
-                {
-                    int i = order[k];
-                    if (status[i] == pass)
-                    {
-                        int from = i * p;
-                        int to = row * p;
-                        for (int j = 0; j < p; j++)
-                        {
-                            xs[to + j] = x[from + j];
-                        }
-
-                        ws[row] = weights.IsEmpty ? 1.0 : weights[i];
-                        row++;
-                    }
-                }
-
-                if (pass == 1)
-                {
-                    deathEnd[groups] = row;
-                }
+                deathEnd[groups] = row + 1;
             }
 
-            groupEnd[groups++] = row;
-            first = last;
+            groupEnd[groups] = row + 1;
+            int from = i * p;
+            int to = row * p;
+            for (int j = 0; j < p; j++)
+            {
+                xs[to + j] = x[from + j];
+            }
+
+            ws[row] = weights.IsEmpty ? 1.0 : weights[i];
         }
 
+        groups++;
         return new CoxKernel(p, xs, ws, deathEnd[..groups], groupEnd[..groups], groupNewStratum[..groups], ties);
     }
 
     /// <summary>
-    /// Row indices ordered by time descending, with the sorted keys: an LSD radix sort on the complemented
-    /// IEEE-754 bit patterns (monotone for times ≥ 0), six passes of 11 bits with all histograms taken in one read,
-    /// skipping passes where every key shares the digit. Ties keep no particular order (none is needed).
+    /// Row indices ordered by time descending and, at equal times, events before censorings, with the sorted
+    /// keys: an LSD radix sort on key = (complemented IEEE-754 bits of the time) &lt;&lt; 1 | (1 − status). For times ≥ 0
+    /// the bit pattern is monotone and its sign bit is 0, so the shift loses nothing and key &gt;&gt; 1 identifies the
+    /// time. Six passes of 11 bits, all histograms taken in one read, passes where every key shares the digit
+    /// skipped. Rows with equal keys keep no particular order (none is needed).
     /// </summary>
-    internal static (int[] Order, ulong[] Keys) SortByTimeDescending(ReadOnlySpan<double> time)
+    internal static (int[] Order, ulong[] Keys) SortByTimeDescending(ReadOnlySpan<double> time, ReadOnlySpan<int> status)
     {
         const int Bits = 11;
         const int Buckets = 1 << Bits;
@@ -342,7 +333,7 @@ public static class CoxModel
         for (int i = 0; i < n; i++)
         {
             // +0.0 turns −0 into +0; the complement makes ascending key order descending time order.
-            keys[i] = ~(ulong)BitConverter.DoubleToInt64Bits(time[i] + 0.0);
+            keys[i] = (~(ulong)BitConverter.DoubleToInt64Bits(time[i] + 0.0) << 1) | (uint)(1 - status[i]);
             order[i] = i;
         }
 

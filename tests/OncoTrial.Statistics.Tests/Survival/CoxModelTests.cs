@@ -180,6 +180,23 @@ public class CoxModelTests
         Near(sum, all.LogLikelihoodNull, 1e-13);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(20000)]
+    public void The_radix_sort_orders_times_descending_with_events_first_at_equal_times(int n)
+    {
+        var rng = new Random(17);
+        double[] time = [.. Enumerable.Range(0, n).Select(i => i % 50 == 0 ? 0.0 : Math.Round(rng.NextDouble() * 300, 1))];
+        int[] status = [.. Enumerable.Range(0, n).Select(_ => rng.Next(2))];
+        (int[] order, _) = CoxModel.SortByTimeDescending(time, status);
+        Assert.Equal(Enumerable.Range(0, n), order.Order());
+        for (int k = 1; k < n; k++)
+        {
+            double before = time[order[k - 1]], after = time[order[k]];
+            Assert.True(before > after || (before == after && status[order[k - 1]] >= status[order[k]]), $"position {k}");
+        }
+    }
+
     [Fact]
     public void A_group_without_events_gives_a_monotone_likelihood_warning_not_an_exception()
     {
