@@ -68,7 +68,7 @@ internal static class ProportionCommand
                     $"{estimate.X}/{estimate.N} = {estimate.Estimate * 100:0.0}% ({estimate.ConfidenceLevel.Value * 100:0.###}% CI {estimate.Lower * 100:0.0}-{estimate.Upper * 100:0.0}%, {methodName})"));
                 if (test is not null)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Exact binomial test against p0 = {test.NullProportion} ({parse.GetValue(alternative)}): p = {test.PValue:0.######}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Exact binomial test against p0 = {test.NullProportion} ({parse.GetValue(alternative)}): p = {test.PValue:G6}"));
                 }
             }
 

@@ -94,6 +94,7 @@ internal static class SurvivalCommand
             {
                 KaplanMeier = kmOptions,
                 LandmarkTimes = landmarkTimes,
+                GroupVariableName = columns.Group ?? "group",
                 LogRank = new LogRankOptions(
                     parse.GetValue(test) switch
                     {

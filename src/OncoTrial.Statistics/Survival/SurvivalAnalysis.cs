@@ -18,6 +18,9 @@ public sealed record SurvivalAnalysisOptions
     /// <summary>The test comparing groups.</summary>
     public LogRankOptions LogRank { get; init; } = LogRankOptions.Default;
 
+    /// <summary>Name of the group variable, used for the Cox terms ("name=level").</summary>
+    public string GroupVariableName { get; init; } = "group";
+
     /// <summary>Cox model options (ties, level).</summary>
     public CoxOptions Cox { get; init; } = CoxOptions.Default;
 }
@@ -98,7 +101,7 @@ public static class SurvivalAnalysis
             var strataFactor = strata is null ? null : Factor.Create(strata);
             ReadOnlySpan<int> strataCodes = strataFactor is null ? default : strataFactor.Codes;
             logRank = LogRankTest.Compute(t, s, groupFactor.Codes, groupFactor.Levels.Count, options.LogRank, strataCodes, w);
-            cox = CoxModel.Fit(t, s, [CoxCovariate.Categorical("group", group!)], options.Cox, strataCodes, w);
+            cox = CoxModel.Fit(t, s, [CoxCovariate.Categorical(options.GroupVariableName, group!)], options.Cox, strataCodes, w);
         }
 
         return new SurvivalAnalysisResult(options, summaries.AsReadOnly(), logRank, cox);

@@ -1,0 +1,149 @@
+using System.Text.Json;
+
+namespace OncoTrial.Cli.Tests;
+
+public class SurvivalCommandTests
+{
+    private static readonly string Aml = CliRunner.DataFile("aml.csv");
+
+    [Fact]
+    public void The_main_job_on_aml_renders_the_verified_text_report()
+    {
+        var (rc, output, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--times", "12,24");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, rc);
+        CliRunner.Verify("survival-aml", "txt", output);
+    }
+
+    [Fact]
+    public void The_json_output_on_aml_matches_the_verified_file()
+    {
+        var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--times", "12,24,200", "--format", "json");
+        Assert.Equal(0, rc);
+        CliRunner.Verify("survival-aml", "json", output);
+    }
+
+    [Fact]
+    public void The_json_output_follows_the_contract_keys_and_reports_NE_as_null()
+    {
+        var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--times", "200", "--format", "json");
+        Assert.Equal(0, rc);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("log-log", root.GetProperty("options").GetProperty("conf_type").GetString());
+        var groups = root.GetProperty("groups");
+        Assert.Equal(["Maintained", "Nonmaintained"], groups.EnumerateArray().Select(g => g.GetProperty("group").GetString()));
+        var maintained = groups[0];
+        Assert.Equal(11, maintained.GetProperty("n").GetInt32());
+        Assert.Equal(7, maintained.GetProperty("events").GetInt32());
+        var median = maintained.GetProperty("quantiles")[1];
+        Assert.Equal(0.5, median.GetProperty("p").GetDouble());
+        Assert.Equal(31, median.GetProperty("estimate").GetDouble());
+        Assert.Equal(13, median.GetProperty("lower").GetDouble());
+        Assert.Equal(JsonValueKind.Null, median.GetProperty("upper").ValueKind);
+        Assert.Equal(JsonValueKind.Null, maintained.GetProperty("landmarks")[0].GetProperty("survival").ValueKind);
+        Assert.Equal(3.3963886990, root.GetProperty("logrank").GetProperty("chisq").GetDouble(), 1e-9);
+        var term = root.GetProperty("cox").GetProperty("terms")[0];
+        Assert.Equal("x=Nonmaintained", term.GetProperty("term").GetString());
+        Assert.Equal(0.915532575, term.GetProperty("coef").GetDouble(), 1e-8);
+    }
+
+    [Fact]
+    public void Without_a_group_the_single_group_is_all_and_logrank_and_cox_are_null()
+    {
+        var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--format", "json");
+        Assert.Equal(0, rc);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("all", doc.RootElement.GetProperty("groups")[0].GetProperty("group").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("logrank").ValueKind);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("cox").ValueKind);
+    }
+
+    [Fact]
+    public void Breslow_ties_give_the_SAS_PHREG_coefficient()
+    {
+        var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--ties", "breslow", "--format", "json");
+        Assert.Equal(0, rc);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(0.904219724, doc.RootElement.GetProperty("cox").GetProperty("terms")[0].GetProperty("coef").GetDouble(), 1e-8);
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_clear_message_and_exit_code_2()
+    {
+        var (rc, output, error) = CliRunner.Run("survival", "--input", "no/such.csv", "--time", "time", "--event", "status");
+        Assert.Equal(2, rc);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("--input: expected an existing CSV file, found no file at \"no/such.csv\". Check the path.\n", error);
+    }
+
+    [Fact]
+    public void An_unknown_column_names_the_option_and_lists_the_columns()
+    {
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "weeks", "--event", "status");
+        Assert.Equal(2, rc);
+        Assert.Equal("--time: expected a column of data/aml.csv, found no column \"weeks\". Columns are: time, status, x.\n", error);
+    }
+
+    [Fact]
+    public void Every_bad_value_is_reported_with_its_line_column_and_fix_and_no_stack_trace()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"oncotrial-bad-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "time,status" };
+        for (int i = 1; i <= 20; i++)
+        {
+            lines.Add(i switch { 17 => "abc,1", 18 => "12,5,0", 19 => "4,2", _ => $"{i},1" });
+        }
+
+        File.WriteAllLines(path, lines);
+        try
+        {
+            var (rc, output, error) = CliRunner.Run("survival", "--input", path, "--time", "time", "--event", "status");
+            Assert.Equal(2, rc);
+            Assert.Equal(string.Empty, output);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}, line 18 (data row 17), column time: expected a number >= 0, found \"abc\". Correct the value or remove the row.", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}, line 19 (data row 18): expected 2 fields as in the header, found 3. Quote fields that contain commas.", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}, line 20 (data row 19), column status: expected 1 (event) or 0 (censored), found \"2\". Recode the event indicator.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_decimal_comma_is_explained()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"oncotrial-comma-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "time,status\n\"12,5\",1\n3,0\n");
+        try
+        {
+            var (rc, _, error) = CliRunner.Run("survival", "--input", path, "--time", "time", "--event", "status");
+            Assert.Equal(2, rc);
+            Assert.Contains("found \"12,5\". Use a dot as the decimal separator.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--conf-level", "1.5", "--conf-level: expected a number strictly between 0 and 1 (e.g. 0.95), found 1.5.")]
+    [InlineData("--times", "12,x", "--times: expected comma-separated numbers >= 0 (e.g. 180,365), found \"x\". Use a dot as the decimal separator.")]
+    public void Bad_option_values_exit_2_with_a_message(string option, string value, string message)
+    {
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", option, value);
+        Assert.Equal(2, rc);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_conf_type_is_a_parse_error_with_exit_code_2()
+    {
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--conf-type", "loglog");
+        Assert.Equal(2, rc);
+        Assert.Contains("loglog", error, StringComparison.Ordinal);
+    }
+}
