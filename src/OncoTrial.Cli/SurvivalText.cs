@@ -66,7 +66,7 @@ internal static class SurvivalText
             o.WriteLine(Inv($"  Log-likelihood {cox.LogLikelihood:0.######} (null {cox.LogLikelihoodNull:0.######})"));
             o.WriteLine(Inv($"  Likelihood ratio {cox.LikelihoodRatio.ChiSquare:0.####} on {cox.LikelihoodRatio.DegreesOfFreedom} df, p = {PValue(cox.LikelihoodRatio.PValue)}"));
             o.WriteLine(Inv($"  Wald             {cox.Wald.ChiSquare:0.####} on {cox.Wald.DegreesOfFreedom} df, p = {PValue(cox.Wald.PValue)}"));
-            o.WriteLine(Inv($"  Score (log-rank) {cox.Score.ChiSquare:0.####} on {cox.Score.DegreesOfFreedom} df, p = {PValue(cox.Score.PValue)}"));
+            o.WriteLine(Inv($"  Score            {cox.Score.ChiSquare:0.####} on {cox.Score.DegreesOfFreedom} df, p = {PValue(cox.Score.PValue)}"));
             foreach (var warning in cox.Warnings)
             {
                 o.WriteLine($"  Warning: {warning.Message}");
