@@ -45,6 +45,13 @@ internal static class SurvivalJson
             w.WriteEndArray();
             WriteLogRank(w, result);
             WriteCox(w, result, inv.Ties);
+            w.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings.Concat(result.LogRank?.Warnings ?? []))
+            {
+                w.WriteStringValue(warning.Message);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -51,6 +51,16 @@ internal static class SurvivalText
             }
 
             o.WriteLine(Inv($"  Chi-square {lr.Test.ChiSquare:0.####} on {lr.Test.DegreesOfFreedom} df, p = {PValue(lr.Test.PValue)}"));
+            foreach (var warning in lr.Warnings)
+            {
+                o.WriteLine($"  Warning: {warning.Message}");
+            }
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            o.WriteLine();
+            o.WriteLine($"Warning: {warning.Message}");
         }
 
         if (result.Cox is { } cox)
@@ -60,7 +70,7 @@ internal static class SurvivalText
             o.WriteLine("  Term                 Coef         SE         HR      Lower      Upper          p");
             foreach (var t in cox.Terms)
             {
-                o.WriteLine(Inv($"  {t.Name,-16} {t.Coefficient,10:0.######} {t.StandardError,10:0.######} {t.HazardRatio,10:0.####} {t.Lower,10:0.####} {t.Upper,10:0.####} {PValue(t.PValue),10}"));
+                o.WriteLine(Inv($"  {t.Name,-16} {Fixed(t.Coefficient, "0.######"),10} {Fixed(t.StandardError, "0.######"),10} {Fixed(t.HazardRatio, "0.####"),10} {Fixed(t.Lower, "0.####"),10} {Fixed(t.Upper, "0.####"),10} {PValue(t.PValue),10}"));
             }
 
             o.WriteLine(Inv($"  Log-likelihood {cox.LogLikelihood:0.######} (null {cox.LogLikelihoodNull:0.######})"));
@@ -75,6 +85,9 @@ internal static class SurvivalText
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static string Fixed(double v, string format) =>
+        double.IsNaN(v) ? "NE" : double.IsPositiveInfinity(v) ? "Inf" : double.IsNegativeInfinity(v) ? "-Inf" : v.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Percent(double p) => Inv($"{p * 100:0.##}th percentile");
 

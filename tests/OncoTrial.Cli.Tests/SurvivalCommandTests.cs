@@ -60,6 +60,29 @@ public class SurvivalCommandTests
     }
 
     [Fact]
+    public void All_censored_groups_still_give_curves_with_a_warning_instead_of_a_Cox_model()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"oncotrial-censored-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "t,e,g\n1,0,A\n2,0,B\n3,0,A\n4,0,B\n");
+        try
+        {
+            var (rc, output, error) = CliRunner.Run("survival", "--input", path, "--time", "t", "--event", "e", "--group", "g", "--format", "json");
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(0, rc);
+            using var doc = JsonDocument.Parse(output);
+            Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("cox").ValueKind);
+            Assert.Equal(0, doc.RootElement.GetProperty("logrank").GetProperty("df").GetInt32());
+            Assert.Contains(
+                "No events in any group: the Cox model is not fitted and the hazard ratio is not estimable.",
+                doc.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Breslow_ties_give_the_SAS_PHREG_coefficient()
     {
         var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--ties", "breslow", "--format", "json");

@@ -41,9 +41,14 @@ public sealed record SurvivalGroupSummary(
 /// <param name="Options">The options that produced it.</param>
 /// <param name="Groups">Groups in ordinal string order.</param>
 /// <param name="LogRank">The group comparison, or null with fewer than two groups.</param>
-/// <param name="Cox">The Cox model of the group, or null with fewer than two groups.</param>
+/// <param name="Cox">The Cox model of the group, or null with fewer than two groups or no events.</param>
+/// <param name="Warnings">Conditions that left a part of the analysis out (e.g. no events for a Cox model).</param>
 public sealed record SurvivalAnalysisResult(
-    SurvivalAnalysisOptions Options, IReadOnlyList<SurvivalGroupSummary> Groups, LogRankResult? LogRank, CoxFit? Cox);
+    SurvivalAnalysisOptions Options,
+    IReadOnlyList<SurvivalGroupSummary> Groups,
+    LogRankResult? LogRank,
+    CoxFit? Cox,
+    IReadOnlyList<StatisticalWarning> Warnings);
 
 /// <summary>
 /// The standard time-to-event summary of a trial arm or comparison: Kaplan-Meier per group (quantiles, landmarks,
@@ -96,15 +101,25 @@ public static class SurvivalAnalysis
 
         LogRankResult? logRank = null;
         CoxFit? cox = null;
+        var warnings = new List<StatisticalWarning>();
         if (groupFactor.Levels.Count >= 2)
         {
             var strataFactor = strata is null ? null : Factor.Create(strata);
             ReadOnlySpan<int> strataCodes = strataFactor is null ? default : strataFactor.Codes;
             logRank = LogRankTest.Compute(t, s, groupFactor.Codes, groupFactor.Levels.Count, options.LogRank, strataCodes, w);
-            cox = CoxModel.Fit(t, s, [CoxCovariate.Categorical(options.GroupVariableName, group!)], options.Cox, strataCodes, w);
+            if (summaries.Sum(g => g.Curve.Events) == 0)
+            {
+                warnings.Add(new StatisticalWarning(
+                    "analysis.no_events",
+                    "No events in any group: the Cox model is not fitted and the hazard ratio is not estimable."));
+            }
+            else
+            {
+                cox = CoxModel.Fit(t, s, [CoxCovariate.Categorical(options.GroupVariableName, group!)], options.Cox, strataCodes, w);
+            }
         }
 
-        return new SurvivalAnalysisResult(options, summaries.AsReadOnly(), logRank, cox);
+        return new SurvivalAnalysisResult(options, summaries.AsReadOnly(), logRank, cox, warnings.AsReadOnly());
     }
 
     private static int IndexOf(IReadOnlyList<string> levels, string level)
