@@ -12,7 +12,9 @@ internal static class SurvivalCommand
     {
         var input = new Option<string>("--input") { Description = "CSV file with one row per subject.", Required = true };
         var time = new Option<string>("--time") { Description = "Column with the time (number >= 0).", Required = true };
-        var ev = new Option<string>("--event") { Description = "Column with the event indicator (1 = event, 0 = censored).", Required = true };
+        var ev = new Option<string?>("--event") { Description = "Column with the event indicator (1 = event, 0 = censored); or use --censor." };
+        var censor = new Option<string?>("--censor") { Description = "ADaM censoring column CNSR (0 = event, >= 1 = censored), instead of --event." };
+        var where = new Option<string[]>("--where") { Description = "Row filter COLUMN=VALUE or COLUMN!=VALUE (e.g. PARAMCD=TTDE); repeat for several (all must hold)." };
         var group = new Option<string?>("--group") { Description = "Column with the group; groups are compared (log-rank, Cox; first in ordinal order is the reference)." };
         var strata = new Option<string?>("--strata") { Description = "Column with the stratum for the stratified test and Cox model." };
         var weight = new Option<string?>("--weight") { Description = "Column with integer case weights." };
@@ -34,7 +36,7 @@ internal static class SurvivalCommand
 
         var command = new Command("survival", "Kaplan-Meier estimates with Brookmeyer-Crowley quantile CIs, landmarks, reverse-KM follow-up, log-rank test and Cox hazard ratio.")
         {
-            input, time, ev, group, strata, weight, confType, confLevel, times, medianRule, landmarkRule, ties, test, rho, gamma, format,
+            input, time, ev, censor, where, group, strata, weight, confType, confLevel, times, medianRule, landmarkRule, ties, test, rho, gamma, format,
         };
 
         command.SetAction(parse =>
@@ -52,6 +54,15 @@ internal static class SurvivalCommand
             }
 
             var landmarkTimes = ParseTimes(parse.GetValue(times), problems);
+            var filters = new List<RowFilter>();
+            foreach (string text in parse.GetValue(where) ?? [])
+            {
+                if (RowFilter.Parse(text, problems) is { } filter)
+                {
+                    filters.Add(filter);
+                }
+            }
+
             string path = parse.GetValue(input)!;
             if (!File.Exists(path))
             {
@@ -64,7 +75,10 @@ internal static class SurvivalCommand
             }
 
             var (table, csvProblems) = CsvTable.ReadFile(path);
-            var columns = new TimeToEventColumns(parse.GetValue(time)!, parse.GetValue(ev)!, parse.GetValue(group), parse.GetValue(strata), parse.GetValue(weight));
+            var columns = new TimeToEventColumns(parse.GetValue(time)!, parse.GetValue(ev), parse.GetValue(censor), parse.GetValue(group), parse.GetValue(strata), parse.GetValue(weight))
+            {
+                Where = filters,
+            };
             var (data, dataProblems) = TimeToEventData.FromTable(table, columns);
             if (csvProblems.Count > 0 || dataProblems.Count > 0 || data is null)
             {

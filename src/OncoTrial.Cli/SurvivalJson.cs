@@ -17,7 +17,15 @@ internal static class SurvivalJson
             w.WriteStartObject("options");
             w.WriteString("input", inv.Input);
             w.WriteString("time", inv.Columns.Time);
-            w.WriteString("event", inv.Columns.Event);
+            JsonOutput.StringOrNull(w, "event", inv.Columns.Event);
+            JsonOutput.StringOrNull(w, "censor", inv.Columns.Censor);
+            w.WriteStartArray("where");
+            foreach (var filter in inv.Columns.Where)
+            {
+                w.WriteStringValue(filter.ToString());
+            }
+
+            w.WriteEndArray();
             JsonOutput.StringOrNull(w, "group", inv.Columns.Group);
             JsonOutput.StringOrNull(w, "strata", inv.Columns.Strata);
             JsonOutput.StringOrNull(w, "weight", inv.Columns.Weight);

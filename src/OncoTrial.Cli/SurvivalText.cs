@@ -9,7 +9,9 @@ internal static class SurvivalText
     public static void Write(TextWriter o, SurvivalInvocation inv, SurvivalAnalysisResult result)
     {
         var km = result.Options.KaplanMeier;
-        o.WriteLine($"Survival analysis of {inv.Input}: time = {inv.Columns.Time}, event = {inv.Columns.Event}" +
+        o.WriteLine($"Survival analysis of {inv.Input}: time = {inv.Columns.Time}, " +
+                    (inv.Columns.Event is null ? $"censor = {inv.Columns.Censor} (0 = event)" : $"event = {inv.Columns.Event}") +
+                    (inv.Columns.Where.Count == 0 ? string.Empty : $", where {string.Join(" and ", inv.Columns.Where)}") +
                     (inv.Columns.Group is null ? string.Empty : $", group = {inv.Columns.Group}") +
                     (inv.Columns.Strata is null ? string.Empty : $", strata = {inv.Columns.Strata}") +
                     (inv.Columns.Weight is null ? string.Empty : $", weight = {inv.Columns.Weight}"));

@@ -83,6 +83,45 @@ public class SurvivalCommandTests
     }
 
     [Fact]
+    public void An_ADaM_CNSR_column_and_a_where_filter_select_one_parameter()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"oncotrial-adtte-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "USUBJID,PARAMCD,AVAL,CNSR,TRTA\n1,OS,5,0,A\n1,PFS,2,0,A\n2,OS,7,1,A\n2,PFS,bad,0,A\n3,OS,4,0,B\n4,OS,9,2,B\n");
+        try
+        {
+            var (rc, output, error) = CliRunner.Run("survival", "--input", path, "--time", "AVAL", "--censor", "CNSR", "--group", "TRTA", "--where", "PARAMCD=OS", "--format", "json");
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(0, rc);
+            using var doc = JsonDocument.Parse(output);
+            var groups = doc.RootElement.GetProperty("groups");
+            Assert.Equal(2, groups[0].GetProperty("n").GetInt32());
+            Assert.Equal(1, groups[0].GetProperty("events").GetInt32());
+            Assert.Equal(1, groups[1].GetProperty("events").GetInt32());
+            Assert.Equal("PARAMCD=OS", doc.RootElement.GetProperty("options").GetProperty("where")[0].GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Giving_both_event_and_censor_is_bad_input()
+    {
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--censor", "status");
+        Assert.Equal(2, rc);
+        Assert.StartsWith("--event/--censor: expected exactly one of them, found both.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_where_filter_that_selects_nothing_says_so()
+    {
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--where", "x=Nobody");
+        Assert.Equal(2, rc);
+        Assert.Equal("data/aml.csv: expected at least one data row matching x=Nobody, found none. Check the file and the --where filters.\n", error);
+    }
+
+    [Fact]
     public void Breslow_ties_give_the_SAS_PHREG_coefficient()
     {
         var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--ties", "breslow", "--format", "json");
