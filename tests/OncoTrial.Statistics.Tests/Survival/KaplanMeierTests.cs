@@ -24,6 +24,43 @@ public class KaplanMeierTests
     }
 
     [Fact]
+    public void A_large_non_integer_sample_sorted_by_radix_gives_the_same_risk_table_as_a_plain_sort()
+    {
+        // 20 000 non-integer times (ties, a zero and a negative zero included) take the radix-sort path of the risk
+        // table; the expected table comes from an ordinary sort and count.
+        const int n = 20_000;
+        var time = new double[n];
+        var status = new int[n];
+        ulong state = 12345;
+        for (int i = 0; i < n; i++)
+        {
+            state = (state * 6364136223846793005UL) + 1442695040888963407UL;
+            time[i] = ((state >> 40) % 5000) / 7.0;
+            status[i] = (int)((state >> 20) & 1);
+        }
+
+        time[17] = -0.0;
+        time[18] = 0.0;
+        var curve = KaplanMeier.Fit(time, status);
+
+        var distinct = time.Select(t => t + 0.0).Distinct().Order().ToArray();
+        Assert.Equal(distinct, curve.Steps.Select(s => s.Time));
+        for (int k = 0; k < distinct.Length; k++)
+        {
+            double t = distinct[k];
+            Assert.Equal(time.Count(x => x >= t), curve.Steps[k].AtRisk);
+            Assert.Equal(Enumerable.Range(0, n).Count(i => time[i] == t && status[i] == 1), curve.Steps[k].Events);
+            if (k > 200)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(status.Sum(), curve.Events);
+        Assert.Equal(n, curve.N);
+    }
+
+    [Fact]
     public void The_log_log_limits_follow_the_closed_form_S_to_the_power_exp_of_minus_and_plus_z_sigma_over_S_log_S()
     {
         var curve = KaplanMeier.Fit([1, 2, 2, 3, 4], [1, 1, 0, 1, 0]);
