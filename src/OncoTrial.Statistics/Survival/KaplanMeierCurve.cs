@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace OncoTrial.Statistics;
 
 /// <summary>
@@ -8,26 +6,31 @@ namespace OncoTrial.Statistics;
 /// </summary>
 public sealed class KaplanMeierCurve
 {
-    private readonly KaplanMeierStep[] _steps;
+    // Columnar storage: the risk table's arrays are kept as they are (no copy), survival and SE are computed once,
+    // and pointwise limits are computed only when a step is read (a curve may have millions of distinct times).
+    private readonly double[] _time;
+    private readonly long[] _atRisk;
+    private readonly long[] _events;
+    private readonly long[] _censored;
+    private readonly double[] _survival;
+    private readonly double[] _stdErr;
+    private readonly int _count;
     private readonly int[] _eventSteps;
 
-    private KaplanMeierCurve(KaplanMeierOptions options, KaplanMeierStep[] steps, long n, long events)
+    private KaplanMeierCurve(KaplanMeierOptions options, RiskTable table, double[] survival, double[] stdErr, int[] eventSteps, long events)
     {
         Options = options;
-        _steps = steps;
-        N = n;
+        _time = table.Time;
+        _atRisk = table.AtRisk;
+        _events = table.Events;
+        _censored = table.Censored;
+        _count = table.Count;
+        _survival = survival;
+        _stdErr = stdErr;
+        _eventSteps = eventSteps;
+        N = _count == 0 ? 0 : _atRisk[0];
         Events = events;
-        var ev = new List<int>();
-        for (int i = 0; i < steps.Length; i++)
-        {
-            if (steps[i].Events > 0)
-            {
-                ev.Add(i);
-            }
-        }
-
-        _eventSteps = [.. ev];
-        Steps = new ReadOnlyCollection<KaplanMeierStep>(_steps);
+        Steps = new StepList(this);
     }
 
     /// <summary>The options that produced this curve (transform, level, quantile and landmark rules).</summary>
@@ -43,43 +46,83 @@ public sealed class KaplanMeierCurve
     public IReadOnlyList<KaplanMeierStep> Steps { get; }
 
     /// <summary>The last observed time (event or censoring); null for an empty curve.</summary>
-    public double? LastTime => _steps.Length == 0 ? null : _steps[^1].Time;
+    public double? LastTime => _count == 0 ? null : _time[_count - 1];
 
     /// <summary>The median, <see cref="Quantile"/> at p = 0.5.</summary>
     public SurvivalQuantile Median => Quantile(0.5);
 
     internal static KaplanMeierCurve FromRiskTable(RiskTable table, KaplanMeierOptions options)
     {
-        var steps = new KaplanMeierStep[table.Count];
-        double z = options.ConfidenceLevel.Z;
+        int count = table.Count;
+        var survival = new double[count];
+        var stdErr = new double[count];
         double s = 1.0;
         double greenwood = 0.0;
         long events = 0;
-        for (int i = 0; i < table.Count; i++)
+        int eventTimes = 0;
+        long[] atRisk = table.AtRisk;
+        long[] d = table.Events;
+        for (int i = 0; i < count; i++)
         {
-            long y = table.AtRisk[i];
-            long d = table.Events[i];
-            events += d;
-            if (d > 0 && s > 0.0)
+            long di = d[i];
+            if (di > 0)
             {
-                if (d >= y)
+                events += di;
+                eventTimes++;
+                if (s > 0.0)
                 {
-                    s = 0.0;
-                }
-                else
-                {
-                    s *= 1.0 - ((double)d / y);
-                    greenwood += d / ((double)y * (y - d));
+                    long y = atRisk[i];
+                    if (di >= y)
+                    {
+                        s = 0.0;
+                    }
+                    else
+                    {
+                        s *= 1.0 - ((double)di / y);
+                        greenwood += di / ((double)y * (y - di));
+                    }
                 }
             }
 
-            double se = s > 0.0 ? s * Math.Sqrt(greenwood) : 0.0;
-            var (lower, upper) = PointwiseLimits(s, se, options.Transform, z);
-            steps[i] = new KaplanMeierStep(table.Time[i], y, d, table.Censored[i], s, se, lower, upper);
+            survival[i] = s;
+            stdErr[i] = s > 0.0 ? s * Math.Sqrt(greenwood) : 0.0;
         }
 
-        long n = table.Count == 0 ? 0 : table.AtRisk[0];
-        return new KaplanMeierCurve(options, steps, n, events);
+        var eventSteps = new int[eventTimes];
+        for (int i = 0, k = 0; i < count; i++)
+        {
+            if (d[i] > 0)
+            {
+                eventSteps[k++] = i;
+            }
+        }
+
+        return new KaplanMeierCurve(options, table, survival, stdErr, eventSteps, events);
+    }
+
+    private KaplanMeierStep StepAt(int i)
+    {
+        var (lower, upper) = PointwiseLimits(_survival[i], _stdErr[i], Options.Transform, Options.ConfidenceLevel.Z);
+        return new KaplanMeierStep(_time[i], _atRisk[i], _events[i], _censored[i], _survival[i], _stdErr[i], lower, upper);
+    }
+
+    /// <summary>The steps as a read-only list whose limits are computed on access.</summary>
+    private sealed class StepList(KaplanMeierCurve curve) : IReadOnlyList<KaplanMeierStep>
+    {
+        public int Count => curve._count;
+
+        public KaplanMeierStep this[int index] =>
+            (uint)index < (uint)curve._count ? curve.StepAt(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KaplanMeierStep> GetEnumerator()
+        {
+            for (int i = 0; i < curve._count; i++)
+            {
+                yield return curve.StepAt(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>
@@ -176,20 +219,20 @@ public sealed class KaplanMeierCurve
         double? estimate = null;
         for (int k = 0; k < ev.Length; k++)
         {
-            double s = _steps[ev[k]].Survival;
+            double s = _survival[ev[k]];
             if (s > target + tol)
             {
                 continue;
             }
 
-            double t = _steps[ev[k]].Time;
+            double t = _time[ev[k]];
             if (Math.Abs(s - target) > tol)
             {
                 estimate = t;
             }
             else if (k + 1 < ev.Length)
             {
-                estimate = (t + _steps[ev[k + 1]].Time) / 2.0;
+                estimate = (t + _time[ev[k + 1]]) / 2.0;
             }
             else
             {
@@ -197,7 +240,7 @@ public sealed class KaplanMeierCurve
                 {
                     QuantileRule.Sas => null,
                     QuantileRule.RPrint => t,
-                    QuantileRule.RQuantile => (t + _steps[^1].Time) / 2.0,
+                    QuantileRule.RQuantile => (t + _time[_count - 1]) / 2.0,
                     _ => null,
                 };
             }
@@ -211,13 +254,14 @@ public sealed class KaplanMeierCurve
         int last = -1;
         for (int k = 0; k < ev.Length; k++)
         {
-            var step = _steps[ev[k]];
-            if (!(step.Survival > 0.0) || !(step.StandardError > 0.0))
+            double sk = _survival[ev[k]];
+            double sek = _stdErr[ev[k]];
+            if (!(sk > 0.0) || !(sek > 0.0))
             {
                 continue;
             }
 
-            double zi = (Transform(step.Survival) - gTarget) / (Derivative(step.Survival) * step.StandardError);
+            double zi = (Transform(sk) - gTarget) / (Derivative(sk) * sek);
             if (Math.Abs(zi) <= zc)
             {
                 if (first < 0)
@@ -233,10 +277,10 @@ public sealed class KaplanMeierCurve
         double? upper = null;
         if (first >= 0)
         {
-            lower = _steps[ev[first]].Time;
-            if (last + 1 < ev.Length && _steps[ev[last + 1]].Survival > 0.0)
+            lower = _time[ev[first]];
+            if (last + 1 < ev.Length && _survival[ev[last + 1]] > 0.0)
             {
-                upper = _steps[ev[last + 1]].Time;
+                upper = _time[ev[last + 1]];
             }
         }
 
@@ -264,10 +308,10 @@ public sealed class KaplanMeierCurve
         }
 
         int idx = LastIndexAtOrBefore(time);
-        long atRisk = idx + 1 < _steps.Length ? _steps[idx + 1].AtRisk : 0;
-        if (idx >= 0 && _steps[idx].Time == time)
+        long atRisk = idx + 1 < _count ? _atRisk[idx + 1] : 0;
+        if (idx >= 0 && _time[idx] == time)
         {
-            atRisk = _steps[idx].AtRisk;
+            atRisk = _atRisk[idx];
         }
 
         if (idx < 0)
@@ -275,8 +319,8 @@ public sealed class KaplanMeierCurve
             return new SurvivalLandmark(time, atRisk, 1.0, 0.0, 1.0, 1.0);
         }
 
-        var step = _steps[idx];
-        bool beyond = time > _steps[^1].Time;
+        var step = StepAt(idx);
+        bool beyond = time > _time[_count - 1];
         if (beyond && Options.LandmarkRule == LandmarkRule.Sas && step.Survival > 0.0)
         {
             return new SurvivalLandmark(time, 0, null, null, null, null);
@@ -295,12 +339,12 @@ public sealed class KaplanMeierCurve
     private int LastIndexAtOrBefore(double time)
     {
         int lo = 0;
-        int hi = _steps.Length - 1;
+        int hi = _count - 1;
         int found = -1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (_steps[mid].Time <= time)
+            if (_time[mid] <= time)
             {
                 found = mid;
                 lo = mid + 1;
