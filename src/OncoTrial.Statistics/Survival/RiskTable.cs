@@ -46,7 +46,7 @@ internal sealed class RiskTable
             }
         }
 
-        long countingLimit = Math.Max(4L * time.Length, 1L << 16);
+        long countingLimit = Math.Max(4L * time.Length, 4096L);
         return integral && max + 1.0 <= countingLimit
             ? BuildByCounting(time, status, weights, (int)max)
             : BuildBySorting(time, status, weights);
