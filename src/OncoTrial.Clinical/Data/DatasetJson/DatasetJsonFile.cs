@@ -123,27 +123,28 @@ public static class DatasetJsonFile
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
         byte[] bytes;
+        using (var raw = new MemoryStream())
+        {
+            stream.CopyTo(raw);
+            bytes = raw.ToArray();
+        }
+
         if (form == DatasetJsonForm.CompressedNdJson)
         {
+            // The compressed bytes are in memory first, so an IOException here can only come from zlib (corrupt data).
             try
             {
-                using var zlib = new ZLibStream(stream, CompressionMode.Decompress, leaveOpen: true);
+                using var zlib = new ZLibStream(new MemoryStream(bytes), CompressionMode.Decompress);
                 using var buffer = new MemoryStream();
                 zlib.CopyTo(buffer);
                 bytes = buffer.ToArray();
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 throw new DatasetFormatException(
                     $"{source}: expected zlib-compressed NDJSON (DSJC), found data that does not decompress ({ex.Message}). Check that the file is a complete .dsjc file, or rename it to .json/.ndjson if it is not compressed.",
                     ex);
             }
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
         }
 
         return DatasetJsonReader.Parse(bytes, form == DatasetJsonForm.Json ? DatasetJsonForm.Json : DatasetJsonForm.NdJson, source);
