@@ -169,6 +169,7 @@ internal sealed partial class DatasetJsonReader
                     ParseTopLevel(ref reader, ndjson: true);
                     if (!_columnsValid)
                     {
+                        CheckHeader();
                         throw Fatal(null);
                     }
                 }
@@ -675,6 +676,37 @@ internal sealed partial class DatasetJsonReader
 
     private Dataset Build()
     {
+        CheckHeader();
+        if (_records is { } records && _columnsValid && records != _rowCount)
+        {
+            Problem(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{_source}, attribute records: expected the number of rows in the file, {_rowCount}{(_rowsSeen ? string.Empty : " (there are no rows)")}, found {records}. Set records to {_rowCount}, or check that the file is complete."));
+        }
+
+        ThrowIfProblems();
+        var columns = new List<DatasetColumn>(_columns!.Count);
+        foreach (var spec in _columns)
+        {
+            var column = spec.Kind == Kind.Text
+                ? DatasetColumn.Character(spec.Name!, spec.Label!, [.. spec.Strings!])
+                : DatasetColumn.Numeric(spec.Name!, spec.Label!, ValueTypeOf(spec.Kind), [.. spec.Numbers!]);
+            columns.Add(WithMetadata(column, spec));
+        }
+
+        try
+        {
+            return new Dataset(_name!, _label!, columns);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DatasetFormatException($"{_source}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Required top-level attributes and their patterns.</summary>
+    private void CheckHeader()
+    {
         foreach (var (attribute, value) in new[]
         {
             ("datasetJSONCreationDateTime", _creation), ("datasetJSONVersion", _version), ("itemGroupOID", _itemGroupOid),
@@ -713,32 +745,6 @@ internal sealed partial class DatasetJsonReader
             {
                 Problem($"{_source}, attribute {attribute}: expected a non-empty string, found \"\".");
             }
-        }
-
-        if (_records is { } records && _columnsValid && records != _rowCount)
-        {
-            Problem(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{_source}, attribute records: expected the number of rows in the file, {_rowCount}{(_rowsSeen ? string.Empty : " (there are no rows)")}, found {records}. Set records to {_rowCount}, or check that the file is complete."));
-        }
-
-        ThrowIfProblems();
-        var columns = new List<DatasetColumn>(_columns!.Count);
-        foreach (var spec in _columns)
-        {
-            var column = spec.Kind == Kind.Text
-                ? DatasetColumn.Character(spec.Name!, spec.Label!, [.. spec.Strings!])
-                : DatasetColumn.Numeric(spec.Name!, spec.Label!, ValueTypeOf(spec.Kind), [.. spec.Numbers!]);
-            columns.Add(WithMetadata(column, spec));
-        }
-
-        try
-        {
-            return new Dataset(_name!, _label!, columns);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new DatasetFormatException($"{_source}: {ex.Message}", ex);
         }
     }
 

@@ -308,6 +308,14 @@ public class DatasetJsonFileTests
     }
 
     [Fact]
+    public void Ndjson_without_columns_says_that_columns_are_missing()
+    {
+        string ndjson = Header.Replace("RECORDS", "1", StringComparison.Ordinal).TrimEnd(',') + "}\n[1]\n";
+        var ex = Assert.Throws<DatasetFormatException>(() => DatasetJsonFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), DatasetJsonForm.NdJson, "t.ndjson"));
+        Assert.Equal("t.ndjson: expected the required attribute columns, found none. Add the column definitions.", ex.Message);
+    }
+
+    [Fact]
     public void Data_that_is_not_zlib_compressed_is_reported_as_such()
     {
         var ex = Assert.Throws<DatasetFormatException>(() => DatasetJsonFile.Read(new MemoryStream("{\"a\":1}"u8.ToArray()), DatasetJsonForm.CompressedNdJson, "t.dsjc"));
