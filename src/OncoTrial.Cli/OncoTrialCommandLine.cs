@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OncoTrial.Clinical.Data;
 
 namespace OncoTrial.Cli;
 
@@ -23,6 +24,7 @@ public static class OncoTrialCommandLine
         var root = new RootCommand("OncoTrial: oncology trial statistics, from patient-level data to the paper's numbers.");
         root.Subcommands.Add(SurvivalCommand.Create(output, error));
         root.Subcommands.Add(ProportionCommand.Create(output, error));
+        root.Subcommands.Add(ConvertCommand.Create(output, error));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -47,6 +49,11 @@ public static class OncoTrialCommandLine
                 error.WriteLine(p);
             }
 
+            return BadInput;
+        }
+        catch (DatasetFormatException ex)
+        {
+            error.WriteLine(ex.Message);
             return BadInput;
         }
         catch (ArgumentException ex)

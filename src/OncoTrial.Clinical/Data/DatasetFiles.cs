@@ -1,0 +1,66 @@
+namespace OncoTrial.Clinical.Data;
+
+/// <summary>
+/// Reads and writes a <see cref="Dataset"/> in the format its file extension names (case-insensitive): .csv
+/// (<see cref="CsvDataset"/>), .json, .ndjson and .dsjc (CDISC Dataset-JSON v1.1, <see cref="DatasetJsonFile"/>, written
+/// with the reproducible default options).
+/// </summary>
+public static class DatasetFiles
+{
+    private const string Supported = ".csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON) or .dsjc (compressed Dataset-JSON)";
+
+    /// <summary>Reads the dataset in <paramref name="path"/>.</summary>
+    /// <exception cref="DatasetFormatException">The extension is not supported, or the file cannot be read as that format.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static Dataset Read(string path) => Extension(path) switch
+    {
+        ".CSV" => CsvDataset.Read(path),
+        ".JSON" or ".NDJSON" or ".DSJC" => DatasetJsonFile.Read(path),
+        //// .xpt (XptFile.Read) goes here.
+        _ => throw Unsupported(path),
+    };
+
+    /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing an existing file.</summary>
+    /// <exception cref="DatasetFormatException">The extension is not supported, or a value has no form in that format.</exception>
+    public static void Write(Dataset dataset, string path)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        switch (Extension(path))
+        {
+            case ".CSV":
+                CsvDataset.Write(dataset, path);
+                break;
+            case ".JSON" or ".NDJSON" or ".DSJC":
+                DatasetJsonFile.Write(dataset, path);
+                break;
+            //// .xpt (XptFile.Write) goes here.
+            default:
+                throw Unsupported(path);
+        }
+    }
+
+    /// <summary>The name of the format <paramref name="path"/>'s extension stands for, e.g. "Dataset-JSON NDJSON".</summary>
+    /// <exception cref="DatasetFormatException">The extension is not supported.</exception>
+    public static string FormatName(string path) => Extension(path) switch
+    {
+        ".CSV" => "CSV",
+        ".JSON" => "Dataset-JSON",
+        ".NDJSON" => "Dataset-JSON NDJSON",
+        ".DSJC" => "compressed Dataset-JSON",
+        //// .xpt ("SAS XPORT v5") goes here.
+        _ => throw Unsupported(path),
+    };
+
+    private static string Extension(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetExtension(path).ToUpperInvariant();
+    }
+
+    private static DatasetFormatException Unsupported(string path)
+    {
+        string extension = Path.GetExtension(path);
+        string found = extension.Length == 0 ? "no extension" : $"\"{extension}\"";
+        return new DatasetFormatException($"{path}: expected a dataset file ending in {Supported}, found {found}. Rename the file or convert it to a supported format.");
+    }
+}
