@@ -10,7 +10,7 @@ internal static class SurvivalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Option<string>("--input") { Description = "CSV file with one row per subject.", Required = true };
+        var input = new Option<string>("--input") { Description = "Data set with one row per subject (and parameter): CSV, Dataset-JSON (.json, .ndjson, .dsjc) or SAS XPT (.xpt).", Required = true };
         var time = new Option<string>("--time") { Description = "Column with the time (number >= 0).", Required = true };
         var ev = new Option<string?>("--event") { Description = "Column with the event indicator (1 = event, 0 = censored); or use --censor." };
         var censor = new Option<string?>("--censor") { Description = "ADaM censoring column CNSR (0 = event, >= 1 = censored), instead of --event." };
@@ -66,7 +66,7 @@ internal static class SurvivalCommand
             string path = parse.GetValue(input)!;
             if (!File.Exists(path))
             {
-                problems.Add($"--input: expected an existing CSV file, found no file at \"{path}\". Check the path.");
+                problems.Add($"--input: expected an existing data file, found no file at \"{path}\". Check the path.");
             }
 
             if (problems.Count > 0)
@@ -74,16 +74,11 @@ internal static class SurvivalCommand
                 throw new CommandLineInputException(problems);
             }
 
-            var (table, csvProblems) = CsvTable.ReadFile(path);
             var columns = new TimeToEventColumns(parse.GetValue(time)!, parse.GetValue(ev), parse.GetValue(censor), parse.GetValue(group), parse.GetValue(strata), parse.GetValue(weight))
             {
                 Where = filters,
             };
-            var (data, dataProblems) = TimeToEventData.FromTable(table, columns);
-            if (csvProblems.Count > 0 || dataProblems.Count > 0 || data is null)
-            {
-                throw new CommandLineInputException([.. csvProblems, .. dataProblems]);
-            }
+            var data = ReadData(path, columns);
 
             var kmOptions = KaplanMeierOptions.Default with
             {
@@ -142,6 +137,34 @@ internal static class SurvivalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// CSV is read as text so that messages give file lines; Dataset-JSON and XPT through <see cref="DatasetFiles"/>
+    /// (messages give rows).
+    /// </summary>
+    private static TimeToEventData ReadData(string path, TimeToEventColumns columns)
+    {
+        IReadOnlyList<string> readProblems = [];
+        TimeToEventData? data;
+        IReadOnlyList<string> dataProblems;
+        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var (table, csvProblems) = CsvTable.ReadFile(path);
+            readProblems = csvProblems;
+            (data, dataProblems) = TimeToEventData.FromTable(table, columns);
+        }
+        else
+        {
+            (data, dataProblems) = TimeToEventData.FromDataset(DatasetFiles.Read(path), path, columns);
+        }
+
+        if (readProblems.Count > 0 || dataProblems.Count > 0 || data is null)
+        {
+            throw new CommandLineInputException([.. readProblems, .. dataProblems]);
+        }
+
+        return data;
     }
 
     private static double[] ParseTimes(string? raw, List<string> problems)

@@ -106,6 +106,24 @@ public class SurvivalCommandTests
     }
 
     [Fact]
+    public void A_Dataset_JSON_copy_of_the_data_gives_the_same_analysis_as_the_CSV()
+    {
+        string json = Path.Combine(Path.GetTempPath(), $"oncotrial-aml-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("convert", "--input", Aml, "--output", json).ExitCode);
+            var fromCsv = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--format", "json");
+            var fromJson = CliRunner.Run("survival", "--input", json, "--time", "time", "--event", "status", "--group", "x", "--format", "json");
+            Assert.Equal(0, fromJson.ExitCode);
+            Assert.Equal(fromCsv.Output.Replace("data/aml.csv", json, StringComparison.Ordinal), fromJson.Output);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
     public void Giving_both_event_and_censor_is_bad_input()
     {
         var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--censor", "status");
@@ -136,7 +154,7 @@ public class SurvivalCommandTests
         var (rc, output, error) = CliRunner.Run("survival", "--input", "no/such.csv", "--time", "time", "--event", "status");
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.Equal("--input: expected an existing CSV file, found no file at \"no/such.csv\". Check the path.\n", error);
+        Assert.Equal("--input: expected an existing data file, found no file at \"no/such.csv\". Check the path.\n", error);
     }
 
     [Fact]
