@@ -102,6 +102,20 @@ public readonly record struct PartialDate
         return value;
     }
 
+    /// <summary>Parses an SDTM date.</summary>
+    /// <exception cref="FormatException">The text is not an SDTM date, or the date does not exist.</exception>
+    public static PartialDate Parse(string text)
+    {
+        if (!TryParse(text, out var value, out var status))
+        {
+            throw new FormatException(status == PartialDateStatus.Impossible
+                ? $"Expected a date that exists, found \"{text}\"."
+                : $"Expected an ISO 8601 date YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss], found \"{text}\".");
+        }
+
+        return value;
+    }
+
     /// <summary>Parses an SDTM date; see <see cref="TryParse(string?, out PartialDate, out PartialDateStatus)"/>.</summary>
     public static bool TryParse(string? text, out PartialDate value) => TryParse(text, out value, out _);
 

@@ -101,7 +101,7 @@ public sealed class StudyFolder
                 }
                 else if (spec.Required)
                 {
-                    problems.Add(new ValidationProblem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
+                    problems.Add(new ValidationProblem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description.Split(':')[0].TrimEnd('.')})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
                 }
 
                 continue;
@@ -174,7 +174,7 @@ public sealed class StudyFolder
             {
                 string? near = table.Columns.FirstOrDefault(c => string.Equals(c.Trim(), v.Name, StringComparison.OrdinalIgnoreCase));
                 problems.Add(new ValidationProblem(
-                    fileName, 1, null, v.Name, "COLUMN_MISSING", $"a required column {v.Name} ({v.Description})",
+                    fileName, 1, null, v.Name, "COLUMN_MISSING", $"a required column {v.Name} ({v.Description.TrimEnd('.')})",
                     near is null ? "no such column" : "a column named " + ValidationProblem.Quote(near),
                     near is null ? $"Add the column {v.Name}." : $"Rename the column to {v.Name} (exact, upper case, no blanks)."));
             }
