@@ -128,3 +128,24 @@ public class StudyValidatorFuzzTests
         }
     }
 }
+
+public class StudyFolderEncodingTests
+{
+    [Fact]
+    public void A_UTF8_byte_order_mark_and_CRLF_line_ends_are_accepted()
+    {
+        string dir = StudyFolders.CopyToTemp(StudyFolders.ValidMinimal);
+        try
+        {
+            string path = Path.Combine(dir, "dm.csv");
+            string text = File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal);
+            File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
+            var report = StudyValidator.Validate(dir);
+            Assert.Empty(report.Problems);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

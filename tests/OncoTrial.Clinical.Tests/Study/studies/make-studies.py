@@ -219,6 +219,22 @@ def value_not_allowed(t): setv(t, "dm", 3, "SEX", "Male")
 def cutoff_missing(t): del t["ts"][1]
 @case
 def ragged_row(t): t["ae"][3].append("extra")
+@case
+def small_target_lesion(t):
+    for c in ("TRORRES", "TRSTRESC", "TRSTRESN"): setv(t, "tr", 10, c, "8")
+@case
+def grade5_not_fatal(t): setv(t, "ae", 3, "AETOXGR", "5")
+@case
+def death_flag_without_date(t): setv(t, "dm", 2, "DTHDTC", "")
+@case
+def studyid_mismatch(t): setv(t, "vs", 1, "STUDYID", "NCT05013679")
+@case
+def required_value_empty(t): setv(t, "ae", 4, "AEDECOD", "")
+@case
+def lab_range_inverted(t): setv(t, "lb", 1, "LBSTNRLO", "9.5"); setv(t, "lb", 1, "LBSTNRHI", "3.5")
+@case
+def column_duplicate(t):
+    for r in t["cm"]: r.append(r[col(t["cm"], "CMDECOD")])
 
 def raw_case(name, dom, transform):
     t = copy()
