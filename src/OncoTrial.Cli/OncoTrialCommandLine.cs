@@ -4,8 +4,9 @@ using OncoTrial.Clinical.Data;
 namespace OncoTrial.Cli;
 
 /// <summary>
-/// Builds the <c>oncotrial</c> command tree and runs it. Exit codes: 0 success, 2 unusable input (each problem
-/// on its own line of standard error, never a stack trace), 3 an unexpected internal error.
+/// Builds the <c>oncotrial</c> command tree and runs it. Exit codes: 0 success, 1 problems found in valid input
+/// (<c>validate</c>), 2 unusable input (each problem on its own line of standard error, never a stack trace),
+/// 3 an unexpected internal error.
 /// </summary>
 public static class OncoTrialCommandLine
 {
@@ -25,6 +26,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(SurvivalCommand.Create(output, error));
         root.Subcommands.Add(ProportionCommand.Create(output, error));
         root.Subcommands.Add(ConvertCommand.Create(output, error));
+        root.Subcommands.Add(ValidateCommand.Create(output));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -49,17 +49,24 @@ public sealed class CsvTable
     /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
     public static (CsvTable Table, IReadOnlyList<string> Problems) Parse(string text, string source)
     {
+        var (table, problems) = ParseWithLocations(text, source);
+        return (table, problems.Select(p => p.ToMessage(source)).ToList());
+    }
+
+    /// <summary>Parses CSV text; problems carry their line and data row so a validator can report them as its own.</summary>
+    public static (CsvTable Table, IReadOnlyList<CsvProblem> Problems) ParseWithLocations(string text, string source)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<string>();
+        var problems = new List<CsvProblem>();
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text[1..];
         }
 
-        var rawRecords = Tokenize(text, source, problems);
+        var rawRecords = Tokenize(text, problems);
         if (rawRecords.Count == 0)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}: expected a header line with column names, found an empty file. Add a header such as \"time,status\"."));
+            problems.Add(new CsvProblem(null, null, "a header line with column names", "an empty file", "Add a header such as \"time,status\"."));
             return (new CsvTable(source, Array.Empty<string>(), Array.Empty<CsvRecord>()), problems);
         }
 
@@ -75,9 +82,12 @@ public sealed class CsvTable
 
             if (fields.Length != header.Length)
             {
-                problems.Add(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{source}, line {line} (data row {r}): expected {header.Length} fields as in the header, found {fields.Length}. Quote fields that contain commas."));
+                problems.Add(new CsvProblem(
+                    line,
+                    r,
+                    string.Create(CultureInfo.InvariantCulture, $"{header.Length} fields as in the header"),
+                    fields.Length.ToString(CultureInfo.InvariantCulture),
+                    "Quote fields that contain commas."));
                 continue;
             }
 
@@ -87,7 +97,7 @@ public sealed class CsvTable
         return (new CsvTable(source, new ReadOnlyCollection<string>(header), records.AsReadOnly()), problems);
     }
 
-    private static List<(int Line, string[] Fields)> Tokenize(string text, string source, List<string> problems)
+    private static List<(int Line, string[] Fields)> Tokenize(string text, List<CsvProblem> problems)
     {
         var records = new List<(int, string[])>();
         var fields = new List<string>();
@@ -155,7 +165,7 @@ public sealed class CsvTable
 
         if (inQuotes)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{source}, line {recordLine}: expected a closing quote, found the end of the file. Close the quoted field."));
+            problems.Add(new CsvProblem(recordLine, null, "a closing quote", "the end of the file", "Close the quoted field."));
         }
 
         if (any || fields.Count > 0)
@@ -173,3 +183,21 @@ public sealed class CsvTable
 /// <param name="Row">1-based data row number (the header not counted).</param>
 /// <param name="Fields">The field values.</param>
 public sealed record CsvRecord(int Line, int Row, IReadOnlyList<string> Fields);
+
+/// <summary>A structural problem of a CSV text: where, what was expected, what was found, the fix.</summary>
+/// <param name="Line">1-based line where the record starts, or null for the whole file.</param>
+/// <param name="Row">1-based data row, or null when the problem is not tied to one row.</param>
+/// <param name="Expected">What the reader expected.</param>
+/// <param name="Found">What it found.</param>
+/// <param name="Fix">How to fix it.</param>
+public sealed record CsvProblem(int? Line, int? Row, string Expected, string Found, string Fix)
+{
+    /// <summary>The message in the house form: "source, line L (data row R): expected X, found Y. Fix".</summary>
+    public string ToMessage(string source)
+    {
+        string where = Line is null ? source
+            : Row is null ? string.Create(CultureInfo.InvariantCulture, $"{source}, line {Line}")
+            : string.Create(CultureInfo.InvariantCulture, $"{source}, line {Line} (data row {Row})");
+        return $"{where}: expected {Expected}, found {Found}. {Fix}";
+    }
+}

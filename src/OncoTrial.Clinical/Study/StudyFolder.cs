@@ -1,0 +1,185 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
+using OncoTrial.Clinical.Data;
+
+namespace OncoTrial.Clinical.Study;
+
+/// <summary>One domain file of a study folder, read as text with its line and row numbers.</summary>
+public sealed class StudyDomain
+{
+    internal StudyDomain(DomainSpec spec, string fileName, CsvTable table)
+    {
+        Spec = spec;
+        FileName = fileName;
+        Table = table;
+    }
+
+    /// <summary>What the domain should hold.</summary>
+    public DomainSpec Spec { get; }
+
+    /// <summary>The file name within the study folder, as found on disk.</summary>
+    public string FileName { get; }
+
+    /// <summary>The records, as text.</summary>
+    public CsvTable Table { get; }
+
+    /// <summary>True when the file has the column.</summary>
+    public bool Has(string column) => Table.IndexOf(column) >= 0;
+
+    /// <summary>The value of a column in a record, or "" when the column is absent.</summary>
+    public string Value(CsvRecord record, string column)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        int i = Table.IndexOf(column);
+        return i >= 0 ? record.Fields[i] : string.Empty;
+    }
+}
+
+/// <summary>
+/// A study folder: one file per SDTM domain (see docs/data-format.md and <see cref="DomainSpecs"/>). Loading reads
+/// every file it can and reports, without throwing, what it could not: a missing folder, missing files, files that
+/// are not UTF-8 CSV, ragged records, missing or repeated columns.
+/// </summary>
+public sealed class StudyFolder
+{
+    private StudyFolder(string directory, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<ValidationProblem> problems, bool isUsable)
+    {
+        Directory = directory;
+        Domains = domains;
+        Problems = problems;
+        IsUsable = isUsable;
+    }
+
+    /// <summary>The folder, as given.</summary>
+    public string Directory { get; }
+
+    /// <summary>The domains read, by code (DM, AE, ...).</summary>
+    public IReadOnlyDictionary<string, StudyDomain> Domains { get; }
+
+    /// <summary>Problems found while reading (file level: missing, encoding, CSV structure, columns).</summary>
+    public IReadOnlyList<ValidationProblem> Problems { get; }
+
+    /// <summary>False when nothing can be analysed: the folder is missing, or DM is missing or unreadable.</summary>
+    public bool IsUsable { get; }
+
+    /// <summary>The domain with that code, or null when the folder lacks it.</summary>
+    public StudyDomain? Domain(string name) => Domains.TryGetValue(name, out var d) ? d : null;
+
+    /// <summary>Reads the study folder. Never throws for bad content; the problems say what is wrong.</summary>
+    public static StudyFolder Load(string dir)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        var problems = new List<ValidationProblem>();
+        var domains = new Dictionary<string, StudyDomain>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(dir))
+        {
+            problems.Add(new ValidationProblem(".", null, null, null, "FOLDER_MISSING", "a study folder with one CSV file per SDTM domain", ValidationProblem.Quote(dir) + " does not exist", "Check the --study path."));
+            return new StudyFolder(dir, domains, problems, isUsable: false);
+        }
+
+        string[] files;
+        try
+        {
+            files = System.IO.Directory.GetFiles(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ValidationProblem(".", null, null, null, "FOLDER_UNREADABLE", "a readable folder", ex.Message, "Check the folder's permissions."));
+            return new StudyFolder(dir, domains, problems, isUsable: false);
+        }
+
+        foreach (var spec in DomainSpecs.All)
+        {
+            string? csv = files.FirstOrDefault(f => string.Equals(f, spec.CsvFileName, StringComparison.OrdinalIgnoreCase));
+            if (csv is null)
+            {
+                string? other = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), spec.Name, StringComparison.OrdinalIgnoreCase));
+                if (other is not null)
+                {
+                    problems.Add(new ValidationProblem(other, null, null, null, "FORMAT_NOT_SUPPORTED", $"the {spec.Name} domain as CSV ({spec.CsvFileName})", ValidationProblem.Quote(other), "Convert the file to CSV with the same columns; Dataset-JSON and XPT study folders are read once DatasetFiles is merged."));
+                }
+                else if (spec.Required)
+                {
+                    problems.Add(new ValidationProblem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description.Split(':')[0].TrimEnd('.')})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
+                }
+
+                continue;
+            }
+
+            var domain = Read(dir, csv, spec, problems);
+            if (domain is not null)
+            {
+                domains.Add(spec.Name, domain);
+            }
+        }
+
+        bool usable = domains.TryGetValue("DM", out var dm) && dm.Has("USUBJID");
+        return new StudyFolder(dir, new ReadOnlyDictionary<string, StudyDomain>(domains), problems.AsReadOnly(), usable);
+    }
+
+    private static StudyDomain? Read(string dir, string fileName, DomainSpec spec, List<ValidationProblem> problems)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path.Combine(dir, fileName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ValidationProblem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
+            return null;
+        }
+
+        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) || Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            problems.Add(new ValidationProblem(fileName, null, null, null, "ENCODING", "UTF-8 text", "UTF-16 text or binary data (zero bytes)", "Save the file as UTF-8 CSV."));
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            problems.Add(new ValidationProblem(fileName, null, null, null, "ENCODING", "UTF-8 text", string.Create(CultureInfo.InvariantCulture, $"a byte that is not UTF-8 at offset {ex.Index}"), "Save the file as UTF-8 (Windows-1252 or Latin-1 accents are the usual cause)."));
+            text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes);
+        }
+
+        var (table, csvProblems) = CsvTable.ParseWithLocations(text, fileName);
+        foreach (var p in csvProblems)
+        {
+            problems.Add(new ValidationProblem(fileName, p.Line, p.Row, null, "CSV_STRUCTURE", p.Expected, p.Found, p.Fix));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string column in table.Columns)
+        {
+            if (!seen.Add(column))
+            {
+                problems.Add(new ValidationProblem(fileName, 1, null, column, "COLUMN_DUPLICATE", "each column once", "it twice", "Remove or rename the second column."));
+            }
+        }
+
+        if (table.Columns.Count == 0)
+        {
+            return new StudyDomain(spec, fileName, table);
+        }
+
+        foreach (var v in spec.Variables.Where(v => v.Required))
+        {
+            if (table.IndexOf(v.Name) < 0)
+            {
+                string? near = table.Columns.FirstOrDefault(c => string.Equals(c.Trim(), v.Name, StringComparison.OrdinalIgnoreCase));
+                problems.Add(new ValidationProblem(
+                    fileName, 1, null, v.Name, "COLUMN_MISSING", $"a required column {v.Name} ({v.Description.TrimEnd('.')})",
+                    near is null ? "no such column" : "a column named " + ValidationProblem.Quote(near),
+                    near is null ? $"Add the column {v.Name}." : $"Rename the column to {v.Name} (exact, upper case, no blanks)."));
+            }
+        }
+
+        return new StudyDomain(spec, fileName, table);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace OncoTrial.Cli.Tests;
+
+public class ValidateCommandTests
+{
+    private static string Study(string relative) => Path.Combine(CliRunner.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Study", "studies", relative);
+
+    [Fact]
+    public void A_clean_study_exits_with_0()
+    {
+        var (rc, output, error) = CliRunner.Run("validate", "--study", Study("valid-minimal"));
+        Assert.Equal(0, rc);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal("tests/OncoTrial.Clinical.Tests/Study/studies/valid-minimal: no problems found.\n", output);
+    }
+
+    [Fact]
+    public void A_study_with_problems_exits_with_1_and_prints_one_line_per_problem()
+    {
+        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("broken/death-before-first-dose"));
+        Assert.Equal(1, rc);
+        CliRunner.Verify("validate-death-before-first-dose", "txt", output);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_unusable_input_with_exit_code_2()
+    {
+        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("no-such-study"));
+        Assert.Equal(2, rc);
+        Assert.Contains("FOLDER_MISSING", CliRunner.Run("validate", "--study", Study("no-such-study"), "--format", "json").Output, StringComparison.Ordinal);
+        Assert.Contains("does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_study_without_DM_exits_with_2()
+    {
+        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("broken/missing-dm"));
+        Assert.Equal(2, rc);
+        Assert.StartsWith("dm.csv: expected the DM domain file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_json_format_lists_problems_and_counts()
+    {
+        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("broken/alopecia-grade-3"), "--format", "json");
+        Assert.Equal(1, rc);
+        using var doc = JsonDocument.Parse(output);
+        var problem = Assert.Single(doc.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("ae.csv", problem.GetProperty("file").GetString());
+        Assert.Equal(3, problem.GetProperty("line").GetInt32());
+        Assert.Equal(2, problem.GetProperty("row").GetInt32());
+        Assert.Equal("AETOXGR", problem.GetProperty("column").GetString());
+        Assert.Equal("CTCAE_GRADE_NOT_ALLOWED", problem.GetProperty("code").GetString());
+        Assert.Equal("\"3\"", problem.GetProperty("found").GetString());
+        Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("total").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("by_code").GetProperty("CTCAE_GRADE_NOT_ALLOWED").GetInt32());
+    }
+
+    [Fact]
+    public void The_study_option_is_required()
+    {
+        var (rc, _, error) = CliRunner.Run("validate");
+        Assert.Equal(2, rc);
+        Assert.Contains("--study", error, StringComparison.Ordinal);
+    }
+}

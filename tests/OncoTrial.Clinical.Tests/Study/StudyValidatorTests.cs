@@ -1,0 +1,99 @@
+using OncoTrial.Clinical.Study;
+
+namespace OncoTrial.Clinical.Tests.Study;
+
+public class StudyValidatorTests
+{
+    public static TheoryData<string> BrokenCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (string dir in Directory.GetDirectories(Path.Combine(StudyFolders.Root, "broken")).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_minimal_valid_study_validates_clean()
+    {
+        var report = StudyValidator.Validate(StudyFolders.ValidMinimal);
+        Assert.True(report.IsUsable);
+        Assert.Equal(string.Empty, string.Join("\n", report.Problems));
+        Assert.Null(report.Severity);
+    }
+
+    [Fact]
+    public void The_minimal_valid_study_loads_every_domain()
+    {
+        var study = StudyFolder.Load(StudyFolders.ValidMinimal);
+        Assert.Equal(DomainSpecs.All.Select(d => d.Name).Order(StringComparer.Ordinal), study.Domains.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(4, study.Domain("DM")!.Table.Records.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenCases))]
+    public void Each_broken_study_reports_its_golden_messages(string name)
+    {
+        string dir = StudyFolders.Broken(name);
+        var report = StudyValidator.Validate(dir);
+        string actual = string.Concat(report.Problems.Select(p => p + "\n"));
+        string expectedPath = Path.Combine(dir, "expected.txt");
+        string receivedPath = Path.Combine(dir, "expected.received.txt");
+        string expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : "(no expected.txt)";
+        if (expected != actual)
+        {
+            File.WriteAllText(receivedPath, actual);
+            Assert.Fail($"{name}: messages differ from {expectedPath}; the new ones are in {receivedPath}. Review and rename to accept.");
+        }
+
+        if (File.Exists(receivedPath))
+        {
+            File.Delete(receivedPath);
+        }
+
+        Assert.NotEmpty(report.Problems);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_unusable_input()
+    {
+        var report = StudyValidator.Validate(Path.Combine(StudyFolders.Root, "no-such-study"));
+        Assert.False(report.IsUsable);
+        Assert.Equal("FOLDER_MISSING", Assert.Single(report.Problems).Code);
+    }
+
+    [Fact]
+    public void A_study_without_DM_is_unusable_input()
+    {
+        var report = StudyValidator.Validate(StudyFolders.Broken("missing-dm"));
+        Assert.False(report.IsUsable);
+        Assert.Contains(report.Problems, p => p.Code == "FILE_MISSING" && p.File == "dm.csv");
+    }
+
+    [Fact]
+    public void A_problem_reads_as_file_line_row_column_expected_found_fix()
+    {
+        var p = new ValidationProblem("vs.csv", 4, 3, "VSSTRESN", "NOT_A_NUMBER", "a number", "\"61,5\"", "Use a dot as the decimal separator.");
+        Assert.Equal("vs.csv, line 4 (data row 3), column VSSTRESN: expected a number, found \"61,5\". Use a dot as the decimal separator.", p.ToString());
+    }
+
+    [Fact]
+    public void Every_broken_case_differs_from_the_valid_study_and_is_caught_by_a_distinct_code()
+    {
+        var names = Directory.GetDirectories(Path.Combine(StudyFolders.Root, "broken")).Select(Path.GetFileName).OfType<string>();
+        var codes = names.ToDictionary(n => n, n => StudyValidator.Validate(StudyFolders.Broken(n)).Problems.Select(p => p.Code).ToHashSet(StringComparer.Ordinal));
+        Assert.All(codes, kv => Assert.NotEmpty(kv.Value));
+        string[] required =
+        [
+            "FILE_MISSING", "COLUMN_MISSING", "NOT_A_NUMBER", "MISSING_CODE", "DATE_FORMAT", "DATE_IMPOSSIBLE", "DUPLICATE_SUBJECT",
+            "DUPLICATE_RECORD", "DUPLICATE_SEQ", "UNKNOWN_SUBJECT", "EVENT_ORDER", "RECIST_TARGET_COUNT", "RECIST_TARGETS_PER_ORGAN",
+            "RECIST_NODE_TOO_SMALL", "RECIST_LESION_NOT_IDENTIFIED", "CTCAE_GRADE_NOT_ALLOWED", "UNIT_UNKNOWN", "ENCODING", "CSV_STRUCTURE",
+            "RECIST_LESION_TOO_SMALL", "CTCAE_GRADE5_NOT_FATAL", "DEATH_DATE_MISSING", "STUDYID_MISMATCH", "VALUE_MISSING", "RANGE_INVERTED",
+            "COLUMN_DUPLICATE", "VALUE_NOT_ALLOWED", "TS_PARAMETER_MISSING",
+        ];
+        var all = codes.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        Assert.All(required, code => Assert.Contains(code, all));
+    }
+}
