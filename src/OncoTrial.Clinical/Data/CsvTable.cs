@@ -37,6 +37,29 @@ public sealed class CsvTable
     /// <summary>Index of a column, or -1 when absent (exact, case-sensitive match).</summary>
     public int IndexOf(string column) => _columnIndex.TryGetValue(column, out int i) ? i : -1;
 
+    /// <summary>
+    /// A text view of a dataset read from another format (Dataset-JSON, XPT): each value as
+    /// <see cref="DatasetColumn.Format"/> renders it (missing = ""). A record's <see cref="CsvRecord.Line"/> is its
+    /// row + 1, which is its line in NDJSON (line 1 holds the metadata).
+    /// </summary>
+    public static CsvTable FromDataset(Dataset dataset, string source)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var records = new List<CsvRecord>(dataset.RowCount);
+        for (int r = 0; r < dataset.RowCount; r++)
+        {
+            var fields = new string[dataset.Columns.Count];
+            for (int c = 0; c < fields.Length; c++)
+            {
+                fields[c] = dataset.Columns[c].Format(r);
+            }
+
+            records.Add(new CsvRecord(r + 2, r + 1, fields));
+        }
+
+        return new CsvTable(source, dataset.Columns.Select(c => c.Name).ToList().AsReadOnly(), records.AsReadOnly());
+    }
+
     /// <summary>Reads a file; problems (ragged records, unterminated quotes) are returned, not thrown.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static (CsvTable Table, IReadOnlyList<string> Problems) ReadFile(string path)

@@ -97,7 +97,11 @@ public sealed class StudyFolder
                 string? other = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), spec.Name, StringComparison.OrdinalIgnoreCase));
                 if (other is not null)
                 {
-                    problems.Add(new ValidationProblem(other, null, null, null, "FORMAT_NOT_SUPPORTED", $"the {spec.Name} domain as CSV ({spec.CsvFileName})", ValidationProblem.Quote(other), "Convert the file to CSV with the same columns; Dataset-JSON and XPT study folders are read once DatasetFiles is merged."));
+                    var fromDataset = ReadDataset(dir, other, spec, problems);
+                    if (fromDataset is not null)
+                    {
+                        domains.Add(spec.Name, fromDataset);
+                    }
                 }
                 else if (spec.Required)
                 {
@@ -154,6 +158,33 @@ public sealed class StudyFolder
             problems.Add(new ValidationProblem(fileName, p.Line, p.Row, null, "CSV_STRUCTURE", p.Expected, p.Found, p.Fix));
         }
 
+        return CheckColumns(fileName, spec, table, problems);
+    }
+
+    /// <summary>A domain stored as Dataset-JSON (.json, .ndjson, .dsjc) or SAS XPT, read through <see cref="DatasetFiles"/>.</summary>
+    private static StudyDomain? ReadDataset(string dir, string fileName, DomainSpec spec, List<ValidationProblem> problems)
+    {
+        Dataset dataset;
+        try
+        {
+            dataset = DatasetFiles.Read(Path.Combine(dir, fileName));
+        }
+        catch (DatasetFormatException ex)
+        {
+            problems.Add(new ValidationProblem(fileName, null, null, null, "FORMAT", $"the {spec.Name} domain as CSV, Dataset-JSON or XPT", ex.Message, "Fix or re-export the file; see docs/data-format.md."));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ValidationProblem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
+            return null;
+        }
+
+        return CheckColumns(fileName, spec, CsvTable.FromDataset(dataset, fileName), problems);
+    }
+
+    private static StudyDomain CheckColumns(string fileName, DomainSpec spec, CsvTable table, List<ValidationProblem> problems)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string column in table.Columns)
         {

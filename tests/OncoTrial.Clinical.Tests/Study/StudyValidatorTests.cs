@@ -1,3 +1,4 @@
+using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.Clinical.Tests.Study;
@@ -22,6 +23,48 @@ public class StudyValidatorTests
         Assert.True(report.IsUsable);
         Assert.Equal(string.Empty, string.Join("\n", report.Problems));
         Assert.Null(report.Severity);
+    }
+
+    [Fact]
+    public void The_minimal_valid_study_as_Dataset_JSON_validates_clean()
+    {
+        string dir = StudyFolders.CopyToTemp(StudyFolders.ValidMinimal);
+        try
+        {
+            foreach (string csv in Directory.GetFiles(dir, "*.csv"))
+            {
+                string extension = Path.GetFileName(csv) == "ae.csv" ? ".ndjson" : ".json";
+                DatasetFiles.Write(CsvDataset.Read(csv), Path.ChangeExtension(csv, extension));
+                File.Delete(csv);
+            }
+
+            var report = StudyValidator.Validate(dir);
+            Assert.True(report.IsUsable);
+            Assert.Equal(string.Empty, string.Join("\n", report.Problems));
+            Assert.Equal(4, StudyFolder.Load(dir).Domain("DM")!.Table.Records.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_unreadable_Dataset_JSON_domain_is_reported_with_the_reader_message()
+    {
+        string dir = StudyFolders.CopyToTemp(StudyFolders.ValidMinimal);
+        try
+        {
+            File.Delete(Path.Combine(dir, "vs.csv"));
+            File.WriteAllText(Path.Combine(dir, "vs.json"), "{\"datasetJSONVersion\": ");
+            var report = StudyValidator.Validate(dir);
+            var problem = Assert.Single(report.Problems, p => p.File == "vs.json");
+            Assert.Equal("FORMAT", problem.Code);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
