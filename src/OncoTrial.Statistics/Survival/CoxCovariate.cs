@@ -43,8 +43,8 @@ public abstract record CoxCovariate(string Name)
     /// <summary>Adds the term names.</summary>
     internal abstract void AddTermNames(List<string> names);
 
-    /// <summary>Writes the terms into column <paramref name="firstColumn"/>.. of the row-major matrix <paramref name="x"/> with <paramref name="p"/> columns.</summary>
-    internal abstract void Expand(double[] x, int p, int firstColumn);
+    /// <summary>Adds one column of n values per term (a numeric covariate given as an array adds that array itself, not a copy; it is only read).</summary>
+    internal abstract void AddColumns(List<double[]> columns);
 }
 
 /// <summary>A numeric covariate (see <see cref="CoxCovariate.Numeric"/>).</summary>
@@ -76,14 +76,7 @@ internal sealed record NumericCoxCovariate(string Name, IReadOnlyList<double> Va
 
     internal override void AddTermNames(List<string> names) => names.Add(Name);
 
-    internal override void Expand(double[] x, int p, int firstColumn)
-    {
-        ReadOnlySpan<double> values = Values is double[] array ? array : [.. Values];
-        for (int i = 0; i < values.Length; i++)
-        {
-            x[(i * p) + firstColumn] = values[i];
-        }
-    }
+    internal override void AddColumns(List<double[]> columns) => columns.Add(Values as double[] ?? [.. Values]);
 }
 
 /// <summary>A categorical covariate (see <see cref="CoxCovariate.Categorical"/>).</summary>
@@ -152,15 +145,21 @@ internal sealed record CategoricalCoxCovariate : CoxCovariate
         }
     }
 
-    internal override void Expand(double[] x, int p, int firstColumn)
+    internal override void AddColumns(List<double[]> columns)
     {
         ReadOnlySpan<int> codes = Factor.Codes;
+        int first = columns.Count;
+        for (int l = 1; l < Factor.Levels.Count; l++)
+        {
+            columns.Add(new double[codes.Length]);
+        }
+
         for (int i = 0; i < codes.Length; i++)
         {
             int c = codes[i];
             if (c > 0)
             {
-                x[(i * p) + firstColumn + c - 1] = 1.0;
+                columns[first + c - 1][i] = 1.0;
             }
         }
     }

@@ -108,9 +108,14 @@ internal sealed class CoxKernel
             if (deathEnd > start)
             {
                 double d0 = 0.0;
-                Array.Clear(d1);
-                Array.Clear(d2);
-                Accumulate(start, deathEnd, beta, ref d0, d1, d2);
+                if (p > 3)
+                {
+                    Array.Clear(d1);
+                    Array.Clear(d2);
+                }
+
+                // For p ≤ 3 Accumulate assigns (0 + x = x), so the event sums need no clearing.
+                Accumulate(start, deathEnd, beta, ref d0, d1, d2, assign: true);
                 s0 += d0;
                 for (int j = 0; j < p; j++)
                 {
@@ -156,7 +161,7 @@ internal sealed class CoxKernel
     }
 
     /// <summary>Adds Σ r, Σ r·x and the lower triangle of Σ r·x·xᵀ over rows [from, to), r = w·exp(xᵀβ).</summary>
-    private void Accumulate(int from, int to, ReadOnlySpan<double> beta, ref double sum0, double[] sum1, double[] sum2)
+    private void Accumulate(int from, int to, ReadOnlySpan<double> beta, ref double sum0, double[] sum1, double[] sum2, bool assign = false)
     {
         double[] x = _x;
         double[] w = _w;
@@ -177,6 +182,13 @@ internal sealed class CoxKernel
                 }
 
                 sum0 += a;
+                if (assign)
+                {
+                    sum1[0] = a0;
+                    sum2[0] = q00;
+                    return;
+                }
+
                 sum1[0] += a0;
                 sum2[0] += q00;
                 return;
@@ -201,6 +213,16 @@ internal sealed class CoxKernel
                 }
 
                 sum0 += a;
+                if (assign)
+                {
+                    sum1[0] = a0;
+                    sum1[1] = a1;
+                    sum2[0] = q00;
+                    sum2[1] = q10;
+                    sum2[2] = q11;
+                    return;
+                }
+
                 sum1[0] += a0;
                 sum1[1] += a1;
                 sum2[0] += q00;
@@ -233,6 +255,20 @@ internal sealed class CoxKernel
                 }
 
                 sum0 += a;
+                if (assign)
+                {
+                    sum1[0] = a0;
+                    sum1[1] = a1;
+                    sum1[2] = a2;
+                    sum2[0] = q00;
+                    sum2[1] = q10;
+                    sum2[2] = q11;
+                    sum2[3] = q20;
+                    sum2[4] = q21;
+                    sum2[5] = q22;
+                    return;
+                }
+
                 sum1[0] += a0;
                 sum1[1] += a1;
                 sum1[2] += a2;

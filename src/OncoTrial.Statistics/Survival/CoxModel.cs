@@ -71,7 +71,7 @@ public static class CoxModel
             SurvivalInput.ValidateCodes(strata, max + 1, n, nameof(strata));
         }
 
-        var (names, x) = BuildDesign(covariates, n);
+        var (names, columns) = BuildColumns(covariates, n);
         int p = names.Count;
 
         double events = 0.0;
@@ -88,19 +88,19 @@ public static class CoxModel
                 nameof(status));
         }
 
-        double[] scale = Centre(x, n, p, weights, events, out int constant);
-        if (constant >= 0)
+        double[] scale = Moments(columns, weights, events, out double[] mean, out int constant);
+if (constant >= 0)
         {
             throw new ArgumentException(
                 SurvivalInput.Invariant($"covariate {names[constant]}: expected values that vary, found the same value in every observation with positive weight. Drop the covariate."),
                 nameof(covariates));
         }
 
-        CoxKernel kernel = BuildKernel(time, status, strata, weights, x, p, options.Ties);
-        var score = new double[p];
+        CoxKernel kernel = BuildKernel(time, status, strata, weights, columns, mean, options.Ties);
+var score = new double[p];
         var info = new double[p * p];
         double loglik0 = kernel.Evaluate(new double[p], score, info);
-        SymmetricCholesky chol0 = SymmetricCholesky.Decompose(info, p, scale, CholeskyTolerance);
+SymmetricCholesky chol0 = SymmetricCholesky.Decompose(info, p, scale, CholeskyTolerance);
         if (chol0.FirstSingular >= 0)
         {
             throw new ArgumentException(
@@ -124,7 +124,7 @@ public static class CoxModel
         }
     }
 
-    private static (List<string> Names, double[] X) BuildDesign(IReadOnlyList<CoxCovariate> covariates, int n)
+    private static (List<string> Names, List<double[]> Columns) BuildColumns(IReadOnlyList<CoxCovariate> covariates, int n)
     {
         var problems = new List<string>();
         if (covariates.Count == 0)
@@ -156,64 +156,84 @@ public static class CoxModel
         }
 
         var names = new List<string>();
+        var columns = new List<double[]>();
         foreach (CoxCovariate cov in covariates)
         {
             cov.AddTermNames(names);
+            cov.AddColumns(columns);
         }
 
-        int p = names.Count;
-        var x = new double[n * p];
-        int column = 0;
-        foreach (CoxCovariate cov in covariates)
-        {
-            cov.Expand(x, p, column);
-            column += cov.TermCount;
-        }
-
-        return (names, x);
+        return (names, columns);
     }
 
-    /// <summary>Centres each column at its weighted mean; returns the scale Var(x_j)·events used to judge singularity.</summary>
-    private static double[] Centre(double[] x, int n, int p, ReadOnlySpan<int> weights, double events, out int constant)
+    /// <summary>
+    /// The weighted mean of each term column, and the scale Var(x_j)·events used to judge singularity (the columns
+    /// are centred later, as they are gathered into processing order).
+    /// </summary>
+    private static double[] Moments(List<double[]> columns, ReadOnlySpan<int> weights, double events, out double[] mean, out int constant)
     {
         constant = -1;
-        var mean = new double[p];
-        double total = 0.0;
-        for (int i = 0; i < n; i++)
-        {
-            double w = weights.IsEmpty ? 1.0 : weights[i];
-            total += w;
-            for (int j = 0; j < p; j++)
-            {
-                mean[j] += w * x[(i * p) + j];
-            }
-        }
-
-        for (int j = 0; j < p; j++)
-        {
-            mean[j] /= total;
-        }
-
+        int p = columns.Count;
+        mean = new double[p];
         var scale = new double[p];
-        for (int i = 0; i < n; i++)
+        double total = 0.0;
+        if (weights.IsEmpty)
         {
-            double w = weights.IsEmpty ? 1.0 : weights[i];
-            for (int j = 0; j < p; j++)
+            total = columns[0].Length;
+        }
+        else
+        {
+            foreach (int w in weights)
             {
-                double c = x[(i * p) + j] - mean[j];
-                x[(i * p) + j] = c;
-                scale[j] += w * c * c;
+                total += w;
             }
         }
 
         for (int j = 0; j < p; j++)
         {
-            double variance = scale[j] / total;
-            if (!(variance > 1e-28 * Math.Max(1.0, mean[j] * mean[j])) && constant < 0)
+            ReadOnlySpan<double> x = columns[j];
+            double sum = 0.0;
+            if (weights.IsEmpty)
+            {
+                foreach (double v in x)
+                {
+                    sum += v;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    sum += weights[i] * x[i];
+                }
+            }
+
+            double m = sum / total;
+            double squares = 0.0;
+            if (weights.IsEmpty)
+            {
+                foreach (double v in x)
+                {
+                    double c = v - m;
+                    squares += c * c;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double c = x[i] - m;
+                    squares += weights[i] * c * c;
+                }
+            }
+
+            double variance = squares / total;
+            if (!(variance > 1e-28 * Math.Max(1.0, m * m)) && constant < 0)
             {
                 constant = j;
             }
 
+            mean[j] = m;
             scale[j] = variance * events;
         }
 
@@ -221,17 +241,41 @@ public static class CoxModel
     }
 
     /// <summary>
-    /// Sorts once by (stratum ascending, time descending), drops zero-weight rows, and lays out each run of equal
-    /// (stratum, time) with its events first.
+    /// Sorts once by (stratum ascending, time descending, events first), drops zero-weight rows, and writes the
+    /// centred covariates row-major in that order; each run of equal (stratum, time) has its events first. The
+    /// rows are scattered to their sorted positions while the inputs are read in their own order (sequential reads;
+    /// the writes of a counting sort advance in one stream per time), which beats gathering from n random places.
     /// </summary>
     private static CoxKernel BuildKernel(
-        ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata, ReadOnlySpan<int> weights, double[] x, int p, CoxTies ties)
+        ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata, ReadOnlySpan<int> weights,
+        List<double[]> columns, double[] mean, CoxTies ties)
     {
         int n = time.Length;
-        (int[] order, ulong[] keys) = SortByTimeDescending(time, status);
+        int p = columns.Count;
+        int[] position = SortPositions(time, status, out int[] runDeathEnd, out int[] runEnd);
+        bool dropped = false;
+        if (!weights.IsEmpty)
+        {
+            foreach (int w in weights)
+            {
+                dropped |= w == 0;
+            }
+        }
+
+        if (strata.IsEmpty && !dropped)
+        {
+            return new CoxKernel(p, ScatterRows(position, columns, mean), Weights(weights, position), runDeathEnd, runEnd, NewStratumFlags(runEnd.Length), ties);
+        }
+
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[position[i]] = i;
+        }
+
         if (!strata.IsEmpty)
         {
-            // Stable counting sort by stratum keeps time descending within each stratum.
+            // Stable counting sort by stratum keeps time descending (events first) within each stratum.
             int levels = 0;
             for (int i = 0; i < n; i++)
             {
@@ -250,42 +294,62 @@ public static class CoxModel
             }
 
             var byStratum = new int[n];
-            var keysByStratum = new ulong[n];
-            for (int k = 0; k < n; k++)
+            foreach (int i in order)
             {
-                int i = order[k];
-                int at = start[strata[i]]++;
-                byStratum[at] = i;
-                keysByStratum[at] = keys[k];
+                byStratum[start[strata[i]]++] = i;
             }
 
             order = byStratum;
-            keys = keysByStratum;
         }
 
+        Array.Fill(position, -1);
         int kept = 0;
-        for (int k = 0; k < n; k++)
+        foreach (int i in order)
         {
-            if (weights.IsEmpty || weights[order[k]] > 0)
+            if (weights.IsEmpty || weights[i] > 0)
             {
-                keys[kept] = keys[k];
-                order[kept++] = order[k];
+                position[i] = kept++;
             }
         }
 
         var xs = new double[kept * p];
         var ws = new double[kept];
+        var sortedTime = new double[kept];
+        var sortedEvent = new bool[kept];
+        var sortedStratum = strata.IsEmpty ? null : new int[kept];
+        for (int i = 0; i < n; i++)
+        {
+            int row = position[i];
+            if (row < 0)
+            {
+                continue;
+            }
+
+            sortedTime[row] = time[i];
+            sortedEvent[row] = status[i] == 1;
+            ws[row] = weights.IsEmpty ? 1.0 : weights[i];
+            if (sortedStratum is not null)
+            {
+                sortedStratum[row] = strata[i];
+            }
+
+            int to = row * p;
+            for (int j = 0; j < p; j++)
+            {
+                xs[to + j] = columns[j][i] - mean[j];
+            }
+        }
+
         var deathEnd = new int[kept];
         var groupEnd = new int[kept];
         var groupNewStratum = new bool[kept];
         int groups = -1;
         int lastStratum = -1;
-        ulong lastTime = 0;
+        double lastTime = 0;
         for (int row = 0; row < kept; row++)
         {
-            int i = order[row];
-            int s = strata.IsEmpty ? 0 : strata[i];
-            ulong t = keys[row] >> 1;
+            int s = sortedStratum is null ? 0 : sortedStratum[row];
+            double t = sortedTime[row];
             if (s != lastStratum || t != lastTime || groups < 0)
             {
                 groups++;
@@ -295,96 +359,204 @@ public static class CoxModel
                 lastTime = t;
             }
 
-            if ((keys[row] & 1UL) == 0UL)
+            if (sortedEvent[row])
             {
                 deathEnd[groups] = row + 1;
             }
 
             groupEnd[groups] = row + 1;
-            int from = i * p;
-            int to = row * p;
-            for (int j = 0; j < p; j++)
-            {
-                xs[to + j] = x[from + j];
-            }
-
-            ws[row] = weights.IsEmpty ? 1.0 : weights[i];
         }
 
         groups++;
         return new CoxKernel(p, xs, ws, deathEnd[..groups], groupEnd[..groups], groupNewStratum[..groups], ties);
     }
 
-    /// <summary>
-    /// Row indices ordered by time descending and, at equal times, events before censorings, with the sorted
-    /// keys: an LSD radix sort on key = (complemented IEEE-754 bits of the time) &lt;&lt; 1 | (1 − status). For times ≥ 0
-    /// the bit pattern is monotone and its sign bit is 0, so the shift loses nothing and key &gt;&gt; 1 identifies the
-    /// time. Six passes of 11 bits, all histograms taken in one read, passes where every key shares the digit
-    /// skipped. Rows with equal keys keep no particular order (none is needed).
-    /// </summary>
-    internal static (int[] Order, ulong[] Keys) SortByTimeDescending(ReadOnlySpan<double> time, ReadOnlySpan<int> status)
+    private static bool[] NewStratumFlags(int runs)
     {
-        const int Bits = 11;
-        const int Buckets = 1 << Bits;
-        const int Passes = 6;
+        var flags = new bool[runs];
+        flags[0] = true;
+        return flags;
+    }
+
+    /// <summary>The case weights as doubles, weight i written to row position[i].</summary>
+    private static double[] Weights(ReadOnlySpan<int> weights, int[] position)
+    {
+        var ws = new double[position.Length];
+        if (weights.IsEmpty)
+        {
+            Array.Fill(ws, 1.0);
+        }
+        else
+        {
+            for (int i = 0; i < position.Length; i++)
+            {
+                ws[position[i]] = weights[i];
+            }
+        }
+
+        return ws;
+    }
+
+    /// <summary>The centred covariates, row-major, row i of the input written to row position[i].</summary>
+    private static double[] ScatterRows(int[] position, List<double[]> columns, double[] mean)
+    {
+        int p = columns.Count;
+        int n = position.Length;
+        var xs = new double[n * p];
+        if (p == 3)
+        {
+            double[] c0 = columns[0], c1 = columns[1], c2 = columns[2];
+            double m0 = mean[0], m1 = mean[1], m2 = mean[2];
+            for (int i = 0; i < n; i++)
+            {
+                int to = 3 * position[i];
+                xs[to] = c0[i] - m0;
+                xs[to + 1] = c1[i] - m1;
+                xs[to + 2] = c2[i] - m2;
+            }
+
+            return xs;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int to = p * position[i];
+            for (int j = 0; j < p; j++)
+            {
+                xs[to + j] = columns[j][i] - mean[j];
+            }
+        }
+
+        return xs;
+    }
+
+    /// <summary>
+    /// Row indices ordered by time descending and, at equal times, events before censorings (the inverse of
+    /// <see cref="SortPositions"/>). Rows with equal time and status keep no particular order (none is needed).
+    /// </summary>
+    internal static int[] SortByTimeDescending(ReadOnlySpan<double> time, ReadOnlySpan<int> status)
+    {
+        int[] position = SortPositions(time, status, out _, out _);
+        var order = new int[position.Length];
+        for (int i = 0; i < position.Length; i++)
+        {
+            order[position[i]] = i;
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// The position of each row in the order by time descending and, at equal times, events before censorings.
+    /// Integer times whose range is small next to n (e.g. days) take one counting sort on 2·(max − t) + (1 − status);
+    /// other times a <see cref="RadixSort"/> ascending on key = (IEEE-754 bits of t + 0.0) &lt;&lt; 1 | status, read
+    /// backwards (for times ≥ 0 the bit pattern is monotone and its sign bit is 0, so the shift loses nothing).
+    /// </summary>
+    /// <param name="time">Times.</param>
+    /// <param name="status">Statuses.</param>
+    /// <param name="deathEnd">Per run of equal times in sorted order: the exclusive end of its events.</param>
+    /// <param name="end">Per run of equal times in sorted order: its exclusive end.</param>
+    internal static int[] SortPositions(ReadOnlySpan<double> time, ReadOnlySpan<int> status, out int[] deathEnd, out int[] end)
+    {
         int n = time.Length;
-        var keys = new ulong[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
+        var position = new int[n];
+        double min = double.PositiveInfinity;
+        double max = double.NegativeInfinity;
+        bool integers = true;
+        foreach (double t in time)
         {
-            // +0.0 turns −0 into +0; the complement makes ascending key order descending time order.
-            keys[i] = (~(ulong)BitConverter.DoubleToInt64Bits(time[i] + 0.0) << 1) | (uint)(1 - status[i]);
-            order[i] = i;
-        }
-
-        if (n < 4096)
-        {
-            Array.Sort(keys, order);
-            return (order, keys);
-        }
-
-        var count = new int[Passes * Buckets];
-        for (int i = 0; i < n; i++)
-        {
-            ulong k = keys[i];
-            for (int pass = 0; pass < Passes; pass++)
+            if (t != Math.Floor(t))
             {
-                count[(pass * Buckets) + (int)((k >> (pass * Bits)) & (Buckets - 1))]++;
-            }
-        }
-
-        var keys2 = new ulong[n];
-        var order2 = new int[n];
-        for (int pass = 0; pass < Passes; pass++)
-        {
-            int shift = pass * Bits;
-            var c = new Span<int>(count, pass * Buckets, Buckets);
-            if (c[(int)((keys[0] >> shift) & (Buckets - 1))] == n)
-            {
-                continue;
+                integers = false;
+                break;
             }
 
-            int total = 0;
-            for (int d = 0; d < Buckets; d++)
+            min = Math.Min(min, t);
+            max = Math.Max(max, t);
+        }
+
+        if (integers && max - min <= Math.Max(4096.0, 2.0 * n))
+        {
+            int cells = (2 * (int)(max - min)) + 2;
+            var start = new int[cells + 1];
+            for (int i = 0; i < n; i++)
             {
-                int m = c[d];
-                c[d] = total;
-                total += m;
+                start[(2 * (int)(max - time[i])) + 1 - status[i] + 1]++;
+            }
+
+            for (int c = 0; c < cells; c++)
+            {
+                start[c + 1] += start[c];
+            }
+
+            int runs = 0;
+            for (int c = 0; c < cells; c += 2)
+            {
+                if (start[c + 2] > start[c])
+                {
+                    runs++;
+                }
+            }
+
+            deathEnd = new int[runs];
+            end = new int[runs];
+            runs = 0;
+            for (int c = 0; c < cells; c += 2)
+            {
+                if (start[c + 2] > start[c])
+                {
+                    deathEnd[runs] = start[c + 1];
+                    end[runs++] = start[c + 2];
+                }
             }
 
             for (int i = 0; i < n; i++)
             {
-                ulong k = keys[i];
-                int at = c[(int)((k >> shift) & (Buckets - 1))]++;
-                keys2[at] = k;
-                order2[at] = order[i];
+                position[i] = start[(2 * (int)(max - time[i])) + 1 - status[i]]++;
             }
 
-            (keys, keys2) = (keys2, keys);
-            (order, order2) = (order2, order);
+            return position;
         }
 
-        return (order, keys);
+        var rows = new KeyedRow[n];
+        for (int i = 0; i < n; i++)
+        {
+            // +0.0 turns −0 into +0.
+            rows[i] = new KeyedRow((BitConverter.DoubleToUInt64Bits(time[i] + 0.0) << 1) | (uint)status[i], (uint)i);
+        }
+
+        RadixSort.Sort(rows, n <= RadixSort.InsertionSortLimit ? default : new KeyedRow[n]);
+        int count = 0;
+        for (int k = 0; k < n; k++)
+        {
+            position[(int)rows[k].Payload] = n - 1 - k;
+            if (k == 0 || (rows[k].Key >> 1) != (rows[k - 1].Key >> 1))
+            {
+                count++;
+            }
+        }
+
+        deathEnd = new int[count];
+        end = new int[count];
+        int run = -1;
+        for (int row = 0; row < n; row++)
+        {
+            ulong key = rows[n - 1 - row].Key;
+            if (row == 0 || (key >> 1) != (rows[n - row].Key >> 1))
+            {
+                run++;
+                deathEnd[run] = row;
+            }
+
+            if ((key & 1UL) != 0)
+            {
+                deathEnd[run] = row + 1;
+            }
+
+            end[run] = row + 1;
+        }
+
+        return position;
     }
 
     private static CoxFit Iterate(

@@ -313,7 +313,8 @@ public static class LogRankTest
         double range = max - min + 1;
         int k = acc.GroupCount;
         double cells = range * k * strataCount;
-        if (cells > Math.Max(4096.0, n / 2.0))
+        // Every time of the range costs a step: beyond n/2 cells (e.g. 500 rows over 1500 days) sorting the rows is cheaper.
+        if (cells > n / 2.0)
         {
             return false;
         }
@@ -385,7 +386,7 @@ public static class LogRankTest
             start[s + 1] += start[s];
         }
 
-        var rows = new SortRow[kept];
+        var rows = new KeyedRow[kept];
         var next = (int[])start.Clone();
         for (int i = 0; i < n; i++)
         {
@@ -395,7 +396,7 @@ public static class LogRankTest
                 int at = next[strata.IsEmpty ? 0 : strata[i]]++;
 
                 // Times are finite and >= 0, so their IEEE bits order like the numbers; + 0.0 turns -0 into +0.
-                rows[at] = new SortRow(
+                rows[at] = new KeyedRow(
                     BitConverter.DoubleToUInt64Bits(time[i] + 0.0),
                     ((ulong)(uint)group[i] << 32) | ((ulong)(uint)status[i] << 31) | (uint)w);
             }
@@ -405,8 +406,7 @@ public static class LogRankTest
         var atRisk = new double[k];
         var events = new double[k];
         var removed = new double[k];
-        SortRow[]? buffer = null;
-        int[]? counts = null;
+        KeyedRow[]? buffer = null;
         for (int s = 0; s < strataCount; s++)
         {
             int from = start[s];
@@ -417,19 +417,18 @@ public static class LogRankTest
             }
 
             var segment = rows.AsSpan(from, to - from);
-            if (segment.Length <= InsertionSortLimit)
+            if (segment.Length <= RadixSort.InsertionSortLimit)
             {
-                InsertionSort(segment);
+                RadixSort.InsertionSort(segment);
             }
             else
             {
-                buffer ??= new SortRow[kept];
-                counts ??= new int[RadixPasses * RadixSize];
-                RadixSort(segment, buffer.AsSpan(0, segment.Length), counts);
+                buffer ??= new KeyedRow[kept];
+                RadixSort.Sort(segment, buffer);
             }
 
             Array.Clear(atRisk);
-            foreach (ref readonly SortRow row in segment)
+            foreach (ref readonly KeyedRow row in segment)
             {
                 atRisk[(int)(row.Payload >> 32)] += row.Payload & 0x7FFF_FFFFUL;
             }
@@ -467,83 +466,6 @@ public static class LogRankTest
 
                 acc.ProcessTime(events, removed);
             }
-        }
-    }
-
-    private const int InsertionSortLimit = 64;
-    private const int RadixBits = 8;
-    private const int RadixSize = 1 << RadixBits;
-    private const int RadixPasses = (64 + RadixBits - 1) / RadixBits;
-
-    /// <summary>One observation in the sort path: the time's IEEE bits and the packed group, status and weight.</summary>
-    private readonly record struct SortRow(ulong Key, ulong Payload);
-
-    private static void InsertionSort(Span<SortRow> rows)
-    {
-        for (int i = 1; i < rows.Length; i++)
-        {
-            SortRow x = rows[i];
-            int j = i - 1;
-            while (j >= 0 && rows[j].Key > x.Key)
-            {
-                rows[j + 1] = rows[j];
-                j--;
-            }
-
-            rows[j + 1] = x;
-        }
-    }
-
-    /// <summary>
-    /// Stable least-significant-digit radix sort on <see cref="SortRow.Key"/>, 11 bits a pass; passes in which every
-    /// key has the same digit (e.g. the sign and high exponent bits) are skipped.
-    /// </summary>
-    private static void RadixSort(Span<SortRow> rows, Span<SortRow> buffer, int[] counts)
-    {
-        Array.Clear(counts);
-        foreach (ref readonly SortRow row in rows)
-        {
-            ulong key = row.Key;
-            for (int p = 0; p < RadixPasses; p++)
-            {
-                counts[(p * RadixSize) + (int)((key >> (p * RadixBits)) & (RadixSize - 1))]++;
-            }
-        }
-
-        Span<SortRow> source = rows;
-        Span<SortRow> target = buffer;
-        bool inBuffer = false;
-        for (int p = 0; p < RadixPasses; p++)
-        {
-            var count = counts.AsSpan(p * RadixSize, RadixSize);
-            int shift = p * RadixBits;
-            if (count[(int)((source[0].Key >> shift) & (RadixSize - 1))] == source.Length)
-            {
-                continue;
-            }
-
-            int sum = 0;
-            for (int b = 0; b < RadixSize; b++)
-            {
-                int c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-
-            foreach (ref readonly SortRow row in source)
-            {
-                target[count[(int)((row.Key >> shift) & (RadixSize - 1))]++] = row;
-            }
-
-            Span<SortRow> swap = source;
-            source = target;
-            target = swap;
-            inBuffer = !inBuffer;
-        }
-
-        if (inBuffer)
-        {
-            source.CopyTo(rows);
         }
     }
 

@@ -119,6 +119,27 @@ public class CoxModelTests
     [Theory]
     [InlineData(CoxTies.Efron)]
     [InlineData(CoxTies.Breslow)]
+    public void Positive_case_weights_without_strata_equal_replicated_rows(CoxTies ties)
+    {
+        var d = Synthetic(80, seed: 12);
+        var rng = new Random(4);
+        int[] w = [.. d.Time.Select(_ => rng.Next(1, 4))];
+        CoxFit weighted = CoxModel.Fit(d.Time, d.Status, d.Covariates(), new CoxOptions { Ties = ties, Tolerance = 1e-13 }, default, w);
+        var rows = new List<int>();
+        for (int i = 0; i < w.Length; i++)
+        {
+            rows.AddRange(Enumerable.Repeat(i, w[i]));
+        }
+
+        var replicated = d.Permute([.. rows]);
+        CoxFit expanded = CoxModel.Fit(replicated.Time, replicated.Status, replicated.Covariates(), new CoxOptions { Ties = ties, Tolerance = 1e-13 });
+        Assert.Equal(expanded.Events, weighted.Events);
+        AssertSameFit(expanded, weighted, 1e-11);
+    }
+
+    [Theory]
+    [InlineData(CoxTies.Efron)]
+    [InlineData(CoxTies.Breslow)]
     public void Integer_case_weights_equal_replicated_rows(CoxTies ties)
     {
         var d = Synthetic(80, seed: 11);
@@ -188,7 +209,7 @@ public class CoxModelTests
         var rng = new Random(17);
         double[] time = [.. Enumerable.Range(0, n).Select(i => i % 50 == 0 ? 0.0 : Math.Round(rng.NextDouble() * 300, 1))];
         int[] status = [.. Enumerable.Range(0, n).Select(_ => rng.Next(2))];
-        (int[] order, _) = CoxModel.SortByTimeDescending(time, status);
+        int[] order = CoxModel.SortByTimeDescending(time, status);
         Assert.Equal(Enumerable.Range(0, n), order.Order());
         for (int k = 1; k < n; k++)
         {
