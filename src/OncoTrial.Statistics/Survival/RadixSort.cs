@@ -9,7 +9,7 @@ internal readonly record struct KeyedRow(ulong Key, ulong Payload);
 
 /// <summary>
 /// A stable least-significant-digit radix sort of <see cref="KeyedRow"/> by <see cref="KeyedRow.Key"/>, ascending,
-/// shared by the log-rank test and the Cox model. Only the bits that can differ between keys are sorted on: the key
+/// shared by Kaplan-Meier (RiskTable), the log-rank test and the Cox model. Only the bits that can differ between keys are sorted on: the key
 /// minus the smallest key, shifted right past the low bits that every key shares, spans
 /// <c>bits</c> bits, which are cut into the fewest digits of at most 12 bits (8 bits below 65 536 rows, where the
 /// histograms would cost more than the passes), all histograms taken in one read; passes in which every key has the

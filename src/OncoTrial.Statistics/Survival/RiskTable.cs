@@ -119,8 +119,9 @@ internal sealed class RiskTable
             }
         }
 
-        var keys = new double[n];
-        var items = new long[n];
+        // Key: the IEEE bits of time + 0.0 (+0.0 turns −0 into +0, so the bits order like the values);
+        // payload: weight and status packed as (w << 1) | status. One shared radix sort (RadixSort).
+        var rows = new KeyedRow[n];
         long total = 0;
         int m = 0;
         for (int i = 0; i < time.Length; i++)
@@ -131,13 +132,11 @@ internal sealed class RiskTable
                 continue;
             }
 
-            keys[m] = time[i] + 0.0; // +0.0 turns −0 into +0, so the IEEE bits order the keys (radix sort below).
-            items[m] = (w << 1) | (long)status[i];
+            rows[m++] = new KeyedRow(BitConverter.DoubleToUInt64Bits(time[i] + 0.0), ((ulong)w << 1) | (uint)status[i]);
             total += w;
-            m++;
         }
 
-        SortByTime(keys, items);
+        RadixSort.Sort(rows, new KeyedRow[n]);
 
         var outTime = new double[n];
         var outRisk = new long[n];
@@ -148,14 +147,14 @@ internal sealed class RiskTable
         int j = 0;
         while (j < n)
         {
-            double t = keys[j];
+            ulong key = rows[j].Key;
             long d = 0;
             long c = 0;
-            while (j < n && keys[j] == t)
+            while (j < n && rows[j].Key == key)
             {
-                long item = items[j];
-                long w = item >> 1;
-                if ((item & 1L) == 1L)
+                ulong payload = rows[j].Payload;
+                long w = (long)(payload >> 1);
+                if ((payload & 1UL) == 1UL)
                 {
                     d += w;
                 }
@@ -167,7 +166,7 @@ internal sealed class RiskTable
                 j++;
             }
 
-            outTime[k] = t;
+            outTime[k] = BitConverter.UInt64BitsToDouble(key);
             outRisk[k] = atRisk;
             outEvents[k] = d;
             outCensored[k] = c;
@@ -176,77 +175,5 @@ internal sealed class RiskTable
         }
 
         return new RiskTable(outTime, outRisk, outEvents, outCensored, k);
-    }
-    /// <summary>
-    /// Sorts <paramref name="keys"/> ascending, permuting <paramref name="items"/> alike. Keys are finite and ≥ +0 (no −0),
-    /// so their IEEE-754 bit patterns, read as unsigned integers, are in the same order as the values: small inputs use
-    /// <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/>, large ones a least-significant-digit radix sort on the
-    /// bits, six passes of 11 bits, all histograms taken in one read, passes where every key shares the digit skipped.
-    /// </summary>
-    private static void SortByTime(double[] keys, long[] items)
-    {
-        const int Bits = 11;
-        const int Buckets = 1 << Bits;
-        const int Passes = 6;
-        int n = keys.Length;
-        if (n < 4096)
-        {
-            Array.Sort(keys, items);
-            return;
-        }
-
-        Span<ulong> bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(keys.AsSpan());
-        var count = new int[Passes * Buckets];
-        for (int i = 0; i < n; i++)
-        {
-            ulong k = bits[i];
-            for (int pass = 0; pass < Passes; pass++)
-            {
-                count[(pass * Buckets) + (int)((k >> (pass * Bits)) & (Buckets - 1))]++;
-            }
-        }
-
-        var bits2 = new ulong[n];
-        var items2 = new long[n];
-        Span<ulong> source = bits;
-        Span<ulong> target = bits2;
-        long[] sourceItems = items;
-        long[] targetItems = items2;
-        for (int pass = 0; pass < Passes; pass++)
-        {
-            int shift = pass * Bits;
-            var c = new Span<int>(count, pass * Buckets, Buckets);
-            if (c[(int)((source[0] >> shift) & (Buckets - 1))] == n)
-            {
-                continue;
-            }
-
-            int total = 0;
-            for (int d = 0; d < Buckets; d++)
-            {
-                int m = c[d];
-                c[d] = total;
-                total += m;
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                ulong k = source[i];
-                int at = c[(int)((k >> shift) & (Buckets - 1))]++;
-                target[at] = k;
-                targetItems[at] = sourceItems[i];
-            }
-
-            Span<ulong> swap = source;
-            source = target;
-            target = swap;
-            (sourceItems, targetItems) = (targetItems, sourceItems);
-        }
-
-        if (sourceItems != items)
-        {
-            source.CopyTo(bits);
-            sourceItems.CopyTo(items, 0);
-        }
     }
 }
