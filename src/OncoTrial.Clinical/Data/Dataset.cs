@@ -117,6 +117,13 @@ public sealed class DatasetColumn
         return new DatasetColumn(name, label ?? string.Empty, type, null, values, missingCodes);
     }
 
+    /// <summary>
+    /// A copy of this column, sharing its values, with the given declared length and display format (file readers set
+    /// them after building the values).
+    /// </summary>
+    public DatasetColumn WithLengthAndFormat(int? length, string? displayFormat) =>
+        new(Name, Label, Type, _strings, _numbers, _missingCodes) { Length = length, DisplayFormat = displayFormat, ItemOid = ItemOid, KeySequence = KeySequence };
+
     /// <summary>The text at <paramref name="row"/> (null = missing); throws for numeric columns.</summary>
     public string? GetString(int row) =>
         _strings is not null ? _strings[row] : throw new InvalidOperationException($"Column {Name} is numeric ({Type}); read it with GetNumber.");
