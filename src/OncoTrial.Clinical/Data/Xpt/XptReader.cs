@@ -218,7 +218,7 @@ internal sealed class XptReader
         if (_stream.CanSeek)
         {
             long remaining = _stream.Length - start;
-            capacity = (int)Math.Clamp((remaining / observationLength) + 1, 1, Array.MaxLength);
+            capacity = (int)Math.Clamp(remaining / observationLength, 1, Array.MaxLength); // exact for one member
         }
 
         var columns = new ColumnBuilder[variables.Length];
@@ -231,56 +231,58 @@ internal sealed class XptReader
         int trailingBlankRows = 0;
         bool checkBlankRows = observationLength < RecordLength;
         int lookahead = observationLength + (2 * RecordLength);
-        while (true)
+        bool done = false;
+        while (!done)
         {
-            int available = Fill(lookahead);
-            long relative = Offset - start;
-            int toBoundary = (int)((RecordLength - (relative % RecordLength)) % RecordLength);
-            if (IsMemberHeaderAt(toBoundary, available))
-            {
-                _position += toBoundary;
-                break;
-            }
+            int available = Fill(Math.Max(lookahead, MinimumBufferSize / 2));
 
-            if (available < observationLength)
+            // Decode every row in the buffer that leaves room to recognise a following member header.
+            while (available >= lookahead)
             {
-                ReadOnlySpan<byte> rest = _buffer.AsSpan(_position, available);
-                if (rest.IndexOfAnyExcept((byte)' ', (byte)0) >= 0)
+                int toBoundary = (int)((RecordLength - ((Offset - start) % RecordLength)) % RecordLength);
+                if (IsMemberHeaderAt(toBoundary, available))
                 {
-                    throw Error(Offset, string.Create(CultureInfo.InvariantCulture, $"observation {rows + 1} of {name}: {observationLength} bytes, or blank padding at the end of the file"), string.Create(CultureInfo.InvariantCulture, $"{available} bytes with data"), "The file is truncated; copy or export it again.");
+                    _position += toBoundary;
+                    done = true;
+                    break;
                 }
 
-                _position = _end;
-                break;
+                DecodeRow(columns, ref rows, ref trailingBlankRows, checkBlankRows, observationLength);
+                available -= observationLength;
             }
 
-            if (rows == int.MaxValue - 1)
+            if (done || !_endOfStream)
             {
-                throw Error(Offset, "at most 2^31 - 2 observations per member", "more", "Split the dataset.");
+                continue;
             }
 
-            ReadOnlySpan<byte> row = _buffer.AsSpan(_position, observationLength);
-            if (rows == columns[0].Capacity)
+            // The last bytes of the stream: rows, then blank padding or the next member's header.
+            while (true)
             {
-                int grown = (int)Math.Min((long)rows * 2, Array.MaxLength);
-                foreach (var c in columns)
+                int toBoundary = (int)((RecordLength - ((Offset - start) % RecordLength)) % RecordLength);
+                if (IsMemberHeaderAt(toBoundary, available))
                 {
-                    c.Grow(grown);
+                    _position += toBoundary;
+                    break;
                 }
+
+                if (available < observationLength)
+                {
+                    ReadOnlySpan<byte> rest = _buffer.AsSpan(_position, available);
+                    if (rest.IndexOfAnyExcept((byte)' ', (byte)0) >= 0)
+                    {
+                        throw Error(Offset, string.Create(CultureInfo.InvariantCulture, $"observation {rows + 1} of {name}: {observationLength} bytes, or blank padding at the end of the file"), string.Create(CultureInfo.InvariantCulture, $"{available} bytes with data"), "The file is truncated; copy or export it again.");
+                    }
+
+                    _position = _end;
+                    break;
+                }
+
+                DecodeRow(columns, ref rows, ref trailingBlankRows, checkBlankRows, observationLength);
+                available -= observationLength;
             }
 
-            foreach (var c in columns)
-            {
-                c.Decode(row, rows);
-            }
-
-            if (checkBlankRows)
-            {
-                trailingBlankRows = row.IndexOfAnyExcept((byte)' ') < 0 ? trailingBlankRows + 1 : 0;
-            }
-
-            _position += observationLength;
-            rows++;
+            done = true;
         }
 
         // v5 has no observation count: blank rows that fit in the padding of the last 80-byte record are padding.
@@ -302,6 +304,37 @@ internal sealed class XptReader
         }
 
         return new Dataset(name, label, built);
+    }
+
+    private void DecodeRow(ColumnBuilder[] columns, ref int rows, ref int trailingBlankRows, bool checkBlankRows, int observationLength)
+    {
+        if (rows == int.MaxValue - 1)
+        {
+            throw Error(Offset, "at most 2^31 - 2 observations per member", "more", "Split the dataset.");
+        }
+
+        ReadOnlySpan<byte> row = _buffer.AsSpan(_position, observationLength);
+        if (rows == columns[0].Capacity)
+        {
+            int grown = (int)Math.Min(Math.Max(16L, (long)rows * 2), Array.MaxLength);
+            foreach (var c in columns)
+            {
+                c.Grow(grown);
+            }
+        }
+
+        foreach (var c in columns)
+        {
+            c.Decode(row, rows);
+        }
+
+        if (checkBlankRows)
+        {
+            trailingBlankRows = row.IndexOfAnyExcept((byte)' ') < 0 ? trailingBlankRows + 1 : 0;
+        }
+
+        _position += observationLength;
+        rows++;
     }
 
     private bool IsMemberHeaderAt(int toBoundary, int available)
@@ -359,7 +392,13 @@ internal sealed class XptReader
         {
             // Never grow the buffer beyond what the file holds (garbage lengths must not allocate gigabytes).
             long left = _stream.Length - (_bufferOffset + _end);
-            count = (int)Math.Min(count, Available + Math.Max(0, left));
+            if (left <= 0)
+            {
+                _endOfStream = true;
+                return Available;
+            }
+
+            count = (int)Math.Min(count, Available + left);
         }
 
         if (count > _buffer.Length - _position)
