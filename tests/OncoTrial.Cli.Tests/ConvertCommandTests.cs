@@ -45,7 +45,7 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Empty(output);
         Assert.Equal(
             $"--input: expected an existing dataset file, found no file at \"{missing}\". Check the path.\n" +
-            $"{xlsx}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON) or .dsjc (compressed Dataset-JSON), found \".xlsx\". Rename the file or convert it to a supported format.\n",
+            $"{xlsx}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON), .dsjc (compressed Dataset-JSON) or .xpt (SAS XPORT v5), found \".xlsx\". Rename the file or convert it to a supported format.\n",
             error);
     }
 

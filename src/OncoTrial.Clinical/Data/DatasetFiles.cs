@@ -3,11 +3,11 @@ namespace OncoTrial.Clinical.Data;
 /// <summary>
 /// Reads and writes a <see cref="Dataset"/> in the format its file extension names (case-insensitive): .csv
 /// (<see cref="CsvDataset"/>), .json, .ndjson and .dsjc (CDISC Dataset-JSON v1.1, <see cref="DatasetJsonFile"/>, written
-/// with the reproducible default options).
+/// with the reproducible default options) and .xpt (SAS XPORT v5, <see cref="XptFile"/>, deterministic header).
 /// </summary>
 public static class DatasetFiles
 {
-    private const string Supported = ".csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON) or .dsjc (compressed Dataset-JSON)";
+    private const string Supported = ".csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON), .dsjc (compressed Dataset-JSON) or .xpt (SAS XPORT v5)";
 
     /// <summary>Reads the dataset in <paramref name="path"/>.</summary>
     /// <exception cref="DatasetFormatException">The extension is not supported, or the file cannot be read as that format.</exception>
@@ -16,7 +16,7 @@ public static class DatasetFiles
     {
         ".CSV" => CsvDataset.Read(path),
         ".JSON" or ".NDJSON" or ".DSJC" => DatasetJsonFile.Read(path),
-        //// .xpt (XptFile.Read) goes here.
+        ".XPT" => XptFile.Read(path),
         _ => throw Unsupported(path),
     };
 
@@ -33,7 +33,9 @@ public static class DatasetFiles
             case ".JSON" or ".NDJSON" or ".DSJC":
                 DatasetJsonFile.Write(dataset, path);
                 break;
-            //// .xpt (XptFile.Write) goes here.
+            case ".XPT":
+                XptFile.Write(dataset, path);
+                break;
             default:
                 throw Unsupported(path);
         }
@@ -47,7 +49,7 @@ public static class DatasetFiles
         ".JSON" => "Dataset-JSON",
         ".NDJSON" => "Dataset-JSON NDJSON",
         ".DSJC" => "compressed Dataset-JSON",
-        //// .xpt ("SAS XPORT v5") goes here.
+        ".XPT" => "SAS XPORT v5",
         _ => throw Unsupported(path),
     };
 

@@ -45,7 +45,7 @@ public sealed class DatasetFilesTests : IDisposable
     public void Other_extensions_are_refused_with_the_list_of_supported_ones(string name, string found)
     {
         string path = Path.Combine(_dir, name);
-        string expected = $"{path}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON) or .dsjc (compressed Dataset-JSON), found {found}. Rename the file or convert it to a supported format.";
+        string expected = $"{path}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON), .dsjc (compressed Dataset-JSON) or .xpt (SAS XPORT v5), found {found}. Rename the file or convert it to a supported format.";
         Assert.Equal(expected, Assert.Throws<DatasetFormatException>(() => DatasetFiles.Read(path)).Message);
         Assert.Equal(expected, Assert.Throws<DatasetFormatException>(() => DatasetFiles.Write(DatasetJsonFileTests.Sample(), path)).Message);
         Assert.False(File.Exists(path));
