@@ -23,7 +23,12 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        var opt = ParseArgs(args);
+        if (args.Length > 0 && args[0] == "xpt")
+        {
+            return XptBenchmark.Run(ParseArgs(args[1..], required: "out"));
+        }
+
+        var opt = ParseArgs(args, required: "data");
         string dir = opt["data"];
         int reps = int.Parse(opt.GetValueOrDefault("reps", "5"), CultureInfo.InvariantCulture);
         int smallCalls = int.Parse(opt.GetValueOrDefault("small-calls", "5000"), CultureInfo.InvariantCulture);
@@ -99,7 +104,7 @@ internal static class Program
             : 0;
     }
 
-    private static Dictionary<string, string> ParseArgs(string[] args)
+    private static Dictionary<string, string> ParseArgs(string[] args, string required)
     {
         var opt = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i + 1 < args.Length; i += 2)
@@ -112,9 +117,9 @@ internal static class Program
             opt[args[i][2..]] = args[i + 1];
         }
 
-        if (!opt.ContainsKey("data"))
+        if (!opt.ContainsKey(required))
         {
-            throw new ArgumentException("--data DIR is required (a folder written by benchmarks/r/gen.R)", nameof(args));
+            throw new ArgumentException(required == "data" ? "--data DIR is required (a folder written by benchmarks/r/gen.R)" : $"--{required} is required", nameof(args));
         }
 
         return opt;
