@@ -4,18 +4,7 @@
 suppressPackageStartupMessages({ library(survival); library(foreign) })
 source("tests/oracle/lib/json.R")
 
-find_pilot <- function() {
-  dir <- normalizePath(".")
-  repeat {
-    parent <- dirname(dir)
-    candidate <- file.path(parent, "shared", "data", "cdiscpilot01")
-    if (dir.exists(candidate)) return(candidate)
-    if (parent == dir) stop("tests/oracle/pilot-adtte.R: ../shared/data/cdiscpilot01 not found beside the repository.")
-    dir <- parent
-  }
-}
-
-d <- read.xport(file.path(find_pilot(), "adam-adtte.xpt"))
+d <- read.xport(file.path(shared_data_dir("cdiscpilot01", "tests/oracle/pilot-adtte.R"), "adam-adtte.xpt"))
 d <- d[d$PARAMCD == "TTDE", ]
 d$TRTA <- factor(as.character(d$TRTA), levels = sort(unique(as.character(d$TRTA)), method = "radix"))
 fit <- survfit(Surv(AVAL, 1 - CNSR) ~ TRTA, data = d, conf.type = "log-log")

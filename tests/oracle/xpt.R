@@ -8,23 +8,7 @@
 suppressPackageStartupMessages(library(foreign))
 source("tests/oracle/lib/json.R")
 
-# ../shared/data beside the repository; a git worktree may sit deeper, so the nearest shared/data above is used
-# (the C# tests look in the same places).
-find_pilot_dir <- function() {
-  dir <- normalizePath("..", mustWork = FALSE)
-  repeat {
-    candidate <- file.path(dir, "shared", "data", "cdiscpilot01")
-    if (dir.exists(candidate)) return(candidate)
-    parent <- dirname(dir)
-    if (parent == dir) return(file.path("..", "shared", "data", "cdiscpilot01"))
-    dir <- parent
-  }
-}
-pilot_dir <- find_pilot_dir()
-if (!dir.exists(pilot_dir)) {
-  stop("tests/oracle/xpt.R: the CDISC pilot XPT files are not at ", normalizePath(pilot_dir, mustWork = FALSE),
-       " (../shared/data/cdiscpilot01 beside the repository). Put them there, or run from the main checkout.")
-}
+pilot_dir <- shared_data_dir("cdiscpilot01", "tests/oracle/xpt.R")
 
 column_values <- function(d, rows) {
   out <- lapply(names(d), function(nm) {

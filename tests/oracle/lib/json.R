@@ -65,3 +65,23 @@ fixture_dir <- function() {
   args <- commandArgs(trailingOnly = TRUE)
   if (length(args) >= 1) args[1] else "tests/oracle/fixtures"
 }
+
+# Exit status of a script that cannot run here because the shared real data (../shared/data, kept outside the
+# repository) is absent; tests/oracle/run-all.sh reports it as skipped rather than failed.
+ORACLE_SKIPPED_STATUS <- 3L
+
+# The folder ../shared/data/<sub> beside the repository (a git worktree may sit deeper, so the nearest
+# shared/data above the repository root is used; the C# tests look in the same places). When it is absent the
+# script says so and exits with ORACLE_SKIPPED_STATUS.
+shared_data_dir <- function(sub, script) {
+  dir <- normalizePath(".")
+  repeat {
+    parent <- dirname(dir)
+    candidate <- file.path(parent, "shared", "data", sub)
+    if (dir.exists(candidate)) return(candidate)
+    if (parent == dir) break
+    dir <- parent
+  }
+  message(script, ": SKIPPED, ../shared/data/", sub, " is not beside the repository (real data kept outside it).")
+  quit(save = "no", status = ORACLE_SKIPPED_STATUS)
+}
