@@ -46,10 +46,11 @@ internal static class SurvivalText
         if (result.LogRank is { } lr)
         {
             o.WriteLine();
+            int groupWidth = Math.Max(16, result.Groups.Max(g => g.Group.Length));
             o.WriteLine($"Test of equality over groups ({lr.Options.Weighting}{(lr.StrataCount > 1 ? Inv($", stratified over {lr.StrataCount} strata") : string.Empty)}):");
             for (int i = 0; i < result.Groups.Count; i++)
             {
-                o.WriteLine(Inv($"  {result.Groups[i].Group,-16} observed {lr.Observed[i],10:0.####}  expected {lr.Expected[i],10:0.####}"));
+                o.WriteLine(Inv($"  {result.Groups[i].Group.PadRight(groupWidth)} observed {lr.Observed[i],10:0.####}  expected {lr.Expected[i],10:0.####}"));
             }
 
             o.WriteLine(Inv($"  Chi-square {lr.Test.ChiSquare:0.####} on {lr.Test.DegreesOfFreedom} df, p = {PValue(lr.Test.PValue)}"));
@@ -69,10 +70,11 @@ internal static class SurvivalText
         {
             o.WriteLine();
             o.WriteLine(Inv($"Cox proportional hazards ({inv.Ties} ties, {cox.Options.ConfidenceLevel.Value * 100:0.###}% Wald CI), reference {result.Groups[0].Group}:"));
-            o.WriteLine("  Term                 Coef         SE         HR      Lower      Upper          p");
+            int termWidth = Math.Max(16, cox.Terms.Max(t => t.Name.Length));
+            o.WriteLine("  " + "Term".PadRight(termWidth) + "       Coef         SE         HR      Lower      Upper          p");
             foreach (var t in cox.Terms)
             {
-                o.WriteLine(Inv($"  {t.Name,-16} {Fixed(t.Coefficient, "0.######"),10} {Fixed(t.StandardError, "0.######"),10} {Fixed(t.HazardRatio, "0.####"),10} {Fixed(t.Lower, "0.####"),10} {Fixed(t.Upper, "0.####"),10} {PValue(t.PValue),10}"));
+                o.WriteLine(Inv($"  {t.Name.PadRight(termWidth)} {Fixed(t.Coefficient, "0.######"),10} {Fixed(t.StandardError, "0.######"),10} {Fixed(t.HazardRatio, "0.####"),10} {Fixed(t.Lower, "0.####"),10} {Fixed(t.Upper, "0.####"),10} {PValue(t.PValue),10}"));
             }
 
             o.WriteLine(Inv($"  Log-likelihood {cox.LogLikelihood:0.######} (null {cox.LogLikelihoodNull:0.######})"));
