@@ -6,7 +6,8 @@ namespace OncoTrial.Clinical.Data;
 /// <summary>
 /// CSV ↔ <see cref="Dataset"/>. CSV carries names and values only: on read, a column whose every non-empty value
 /// is an invariant-culture number becomes numeric (<see cref="DatasetValueType.Double"/>), any other column is
-/// text; empty fields are missing. On write, values are formatted by <see cref="DatasetColumn.Format"/> (dates as
+/// text; empty fields are missing. A value with a leading zero before another digit ("01", "007") keeps its column as
+/// text: it is a code (site, subject), and as a number it would be written back as "1". On write, values are formatted by <see cref="DatasetColumn.Format"/> (dates as
 /// ISO 8601) and quoted per RFC 4180 where needed. Labels, lengths and display formats are not carried.
 /// </summary>
 public static class CsvDataset
@@ -42,7 +43,7 @@ public static class CsvDataset
                 {
                     numbers[r] = double.NaN;
                 }
-                else if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[r]) || !double.IsFinite(numbers[r]))
+                else if (HasLeadingZero(raw) || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[r]) || !double.IsFinite(numbers[r]))
                 {
                     numeric = false;
                 }
@@ -67,6 +68,13 @@ public static class CsvDataset
         }
 
         return new Dataset(name, string.Empty, columns);
+    }
+
+    /// <summary>True for "01", "-007": a zero followed by another digit at the start of the number.</summary>
+    private static bool HasLeadingZero(string raw)
+    {
+        int i = raw.Length > 0 && (raw[0] == '-' || raw[0] == '+') ? 1 : 0;
+        return raw.Length > i + 1 && raw[i] == '0' && char.IsAsciiDigit(raw[i + 1]);
     }
 
     /// <summary>Writes the dataset as CSV (UTF-8 without BOM, LF line ends).</summary>
