@@ -13,7 +13,7 @@ namespace OncoTrial.Clinical.Data;
 public static class CsvDataset
 {
     /// <summary>Reads a CSV file; the dataset is named after the file (upper case, no extension).</summary>
-    /// <exception cref="DatasetFormatException">The file has ragged rows, an unterminated quote or no header.</exception>
+    /// <exception cref="DatasetFormatException">The file has ragged rows, an unterminated quote, no header or a column name twice.</exception>
     public static Dataset Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -23,13 +23,16 @@ public static class CsvDataset
             throw new DatasetFormatException(string.Join(Environment.NewLine, problems));
         }
 
+        CheckDistinctColumns(table, path);
         return FromTable(table, Path.GetFileNameWithoutExtension(path).ToUpperInvariant());
     }
 
     /// <summary>Builds a dataset from a parsed table, inferring numeric columns.</summary>
+    /// <exception cref="DatasetFormatException">The header names a column twice.</exception>
     public static Dataset FromTable(CsvTable table, string name)
     {
         ArgumentNullException.ThrowIfNull(table);
+        CheckDistinctColumns(table, name);
         int n = table.Records.Count;
         var columns = new List<DatasetColumn>(table.Columns.Count);
         for (int c = 0; c < table.Columns.Count; c++)
@@ -68,6 +71,20 @@ public static class CsvDataset
         }
 
         return new Dataset(name, string.Empty, columns);
+    }
+
+    private static void CheckDistinctColumns(CsvTable table, string source)
+    {
+        var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int c = 0; c < table.Columns.Count; c++)
+        {
+            if (!first.TryAdd(table.Columns[c], c))
+            {
+                throw new DatasetFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}, line 1, column {c + 1}: expected distinct column names (case-insensitive, as in SAS), found {table.Columns[c]} again (first in column {first[table.Columns[c]] + 1}). Remove or rename the second column."));
+            }
+        }
     }
 
     /// <summary>True for "01", "-007": a zero followed by another digit at the start of the number.</summary>

@@ -55,6 +55,15 @@ public sealed class DatasetFilesTests : IDisposable
         Assert.Equal(text, File.ReadAllText(back));
     }
 
+    [Fact]
+    public void A_column_named_twice_is_a_format_error_naming_both_positions()
+    {
+        string csv = Path.Combine(_dir, "cm.csv");
+        File.WriteAllText(csv, "USUBJID,CMDECOD,cmdecod\nS-1,DOCETAXEL,DOCETAXEL\n");
+        var ex = Assert.Throws<DatasetFormatException>(() => DatasetFiles.Read(csv));
+        Assert.Equal($"{csv}, line 1, column 3: expected distinct column names (case-insensitive, as in SAS), found cmdecod again (first in column 2). Remove or rename the second column.", ex.Message);
+    }
+
     [Theory]
     [InlineData("adsl.xlsx", "\".xlsx\"")]
     [InlineData("adsl", "no extension")]
