@@ -6,13 +6,14 @@ namespace OncoTrial.Clinical.Data;
 /// <summary>
 /// CSV ↔ <see cref="Dataset"/>. CSV carries names and values only: on read, a column whose every non-empty value
 /// is an invariant-culture number becomes numeric (<see cref="DatasetValueType.Double"/>), any other column is
-/// text; empty fields are missing. On write, values are formatted by <see cref="DatasetColumn.Format"/> (dates as
+/// text; empty fields are missing. A value with a leading zero before another digit ("01", "007") keeps its column as
+/// text: it is a code (site, subject), and as a number it would be written back as "1". On write, values are formatted by <see cref="DatasetColumn.Format"/> (dates as
 /// ISO 8601) and quoted per RFC 4180 where needed. Labels, lengths and display formats are not carried.
 /// </summary>
 public static class CsvDataset
 {
     /// <summary>Reads a CSV file; the dataset is named after the file (upper case, no extension).</summary>
-    /// <exception cref="DatasetFormatException">The file has ragged rows, an unterminated quote or no header.</exception>
+    /// <exception cref="DatasetFormatException">The file has ragged rows, an unterminated quote, no header or a column name twice.</exception>
     public static Dataset Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -22,13 +23,16 @@ public static class CsvDataset
             throw new DatasetFormatException(string.Join(Environment.NewLine, problems));
         }
 
+        CheckDistinctColumns(table, path);
         return FromTable(table, Path.GetFileNameWithoutExtension(path).ToUpperInvariant());
     }
 
     /// <summary>Builds a dataset from a parsed table, inferring numeric columns.</summary>
+    /// <exception cref="DatasetFormatException">The header names a column twice.</exception>
     public static Dataset FromTable(CsvTable table, string name)
     {
         ArgumentNullException.ThrowIfNull(table);
+        CheckDistinctColumns(table, name);
         int n = table.Records.Count;
         var columns = new List<DatasetColumn>(table.Columns.Count);
         for (int c = 0; c < table.Columns.Count; c++)
@@ -42,7 +46,7 @@ public static class CsvDataset
                 {
                     numbers[r] = double.NaN;
                 }
-                else if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[r]) || !double.IsFinite(numbers[r]))
+                else if (HasLeadingZero(raw) || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[r]) || !double.IsFinite(numbers[r]))
                 {
                     numeric = false;
                 }
@@ -67,6 +71,27 @@ public static class CsvDataset
         }
 
         return new Dataset(name, string.Empty, columns);
+    }
+
+    private static void CheckDistinctColumns(CsvTable table, string source)
+    {
+        var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int c = 0; c < table.Columns.Count; c++)
+        {
+            if (!first.TryAdd(table.Columns[c], c))
+            {
+                throw new DatasetFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}, line 1, column {c + 1}: expected distinct column names (case-insensitive, as in SAS), found {table.Columns[c]} again (first in column {first[table.Columns[c]] + 1}). Remove or rename the second column."));
+            }
+        }
+    }
+
+    /// <summary>True for "01", "-007": a zero followed by another digit at the start of the number.</summary>
+    private static bool HasLeadingZero(string raw)
+    {
+        int i = raw.Length > 0 && (raw[0] == '-' || raw[0] == '+') ? 1 : 0;
+        return raw.Length > i + 1 && raw[i] == '0' && char.IsAsciiDigit(raw[i + 1]);
     }
 
     /// <summary>Writes the dataset as CSV (UTF-8 without BOM, LF line ends).</summary>

@@ -56,6 +56,12 @@ public static class StudyValidator
         CheckAdverseEvents(study, problems);
         CheckLabs(study, problems);
         CheckTrialSummary(study, problems);
+        CheckCutoff(study, dates, problems);
+        CheckTargetsAtBaseline(study, dates, problems);
+        CheckDisposition(study, subjects, problems);
+        CheckScreenFailureDoses(study, problems);
+        CheckCharacteristics(study, problems);
+        CheckCycleOrder(study, dates, problems);
         return new ValidationReport(dir, Sort(problems), isUsable: true);
     }
 
@@ -455,6 +461,11 @@ public static class StudyValidator
                 continue;
             }
 
+            if (lesion.Target && lesion.Nodal && tr.Value(r, "TRTESTCD") == "LDIAM")
+            {
+                problems.Add(new ValidationProblem(tr.FileName, r.Line, r.Row, "TRTESTCD", "RECIST_NODE_LONG_AXIS", "the short axis (LPERP) for a target lymph node (RECIST 1.1 §3.1: nodes are measured by their short axis)", $"{ValidationProblem.Quote("LDIAM")} (longest diameter) for {ValidationProblem.Quote(link)}", "Record the node's short axis with TRTESTCD LPERP, or correct TUNODFL/TULOC in tu.csv if the lesion is not a lymph node."));
+            }
+
             bool baseline = flagColumn ? tr.Value(r, "TRLOBXFL") == "Y"
                 : earliest.TryGetValue(id, out var first) && dates.TryGetValue(("TR", r.Row, "TRDTC"), out var d) && d == first;
             if (!baseline || !lesion.Target
@@ -558,6 +569,228 @@ public static class StudyValidator
                 if (!PartialDate.TryParse(value, out var cutoff, out var status) || !cutoff.IsCompleteDate)
                 {
                     problems.Add(new ValidationProblem(ts.FileName, r.Line, r.Row, "TSVAL", status == PartialDateStatus.Impossible ? "DATE_IMPOSSIBLE" : "DATE_FORMAT", "the data cutoff as a complete date YYYY-MM-DD", ValidationProblem.Quote(value), "Write the cutoff date in full, e.g. 2024-04-01."));
+                }
+            }
+        }
+    }
+
+    /// <summary>The data cutoff (TS DCUTDTC) when TS gives exactly one complete date, else null.</summary>
+    private static (PartialDate Date, CsvRecord Record)? Cutoff(StudyFolder study)
+    {
+        var ts = study.Domain("TS");
+        if (ts is null || !ts.Has("TSPARMCD") || !ts.Has("TSVAL"))
+        {
+            return null;
+        }
+
+        var records = ts.Table.Records.Where(r => ts.Value(r, "TSPARMCD") == "DCUTDTC").ToList();
+        return records.Count == 1 && PartialDate.TryParse(ts.Value(records[0], "TSVAL"), out var d) && d.IsCompleteDate ? (d, records[0]) : null;
+    }
+
+    private static void CheckCutoff(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    {
+        if (Cutoff(study) is not { } cutoff)
+        {
+            return; // missing or malformed: reported by the trial summary check
+        }
+
+        (string Domain, string Column, string What)[] events =
+        [
+            ("EX", "EXSTDTC", "a dose"), ("TU", "TUDTC", "a tumour assessment"), ("TR", "TRDTC", "a tumour assessment"), ("RS", "RSDTC", "a response assessment"),
+            ("LB", "LBDTC", "a lab sample"), ("VS", "VSDTC", "a vital-sign measurement"), ("AE", "AESTDTC", "an adverse event start"),
+        ];
+        foreach (var (name, column, what) in events)
+        {
+            var domain = study.Domain(name);
+            if (domain is null)
+            {
+                continue;
+            }
+
+            foreach (var r in domain.Table.Records)
+            {
+                if (dates.TryGetValue((name, r.Row, column), out var d) && cutoff.Date.IsCertainlyBefore(d))
+                {
+                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, column, "AFTER_CUTOFF", $"{what} on or before the data cutoff (ts.csv DCUTDTC {cutoff.Date})", ValidationProblem.Quote(d.ToString()), $"Remove records after the cutoff from this data snapshot, or correct {column} (or DCUTDTC in ts.csv if the cutoff is wrong)."));
+                }
+            }
+        }
+    }
+
+    private static void CheckTargetsAtBaseline(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    {
+        var tu = study.Domain("TU");
+        var tr = study.Domain("TR");
+        if (tu is null || !tu.Has("USUBJID") || !tu.Has("TUORRES"))
+        {
+            return;
+        }
+
+        // Baseline: the subject's latest baseline tumour assessment (TRLOBXFL = Y; without the column the earliest TRDTC);
+        // a subject without one is judged against the first dose.
+        var baseline = new Dictionary<string, PartialDate>(StringComparer.Ordinal);
+        if (tr is not null && tr.Has("USUBJID"))
+        {
+            bool flagColumn = tr.Has("TRLOBXFL");
+            foreach (var r in tr.Table.Records)
+            {
+                string id = tr.Value(r, "USUBJID");
+                if (!dates.TryGetValue(("TR", r.Row, "TRDTC"), out var d))
+                {
+                    continue;
+                }
+
+                bool better = !baseline.TryGetValue(id, out var cur) || (flagColumn ? d.Earliest > cur.Earliest : d.Earliest < cur.Earliest);
+                if ((!flagColumn || tr.Value(r, "TRLOBXFL") == "Y") && better)
+                {
+                    baseline[id] = d;
+                }
+            }
+        }
+
+        foreach (var (id, first) in FirstDoses(study, dates))
+        {
+            baseline.TryAdd(id, first);
+        }
+
+        foreach (var r in tu.Table.Records)
+        {
+            string id = tu.Value(r, "USUBJID");
+            if (tu.Value(r, "TUORRES") == "TARGET" && baseline.TryGetValue(id, out var b) && dates.TryGetValue(("TU", r.Row, "TUDTC"), out var d) && b.IsCertainlyBefore(d))
+            {
+                problems.Add(new ValidationProblem(tu.FileName, r.Line, r.Row, "TUDTC", "RECIST_TARGET_AFTER_BASELINE", $"a target lesion identified at baseline, on or before {b} (RECIST 1.1 §4.2: targets are chosen at baseline)", $"{ValidationProblem.Quote(tu.Value(r, "TULNKID"))} first identified on {d}", "Record a lesion that appeared after baseline as NEW (TUORRES NEW), or correct TUDTC."));
+            }
+        }
+    }
+
+    private static void CheckDisposition(StudyFolder study, Dictionary<string, Subject> subjects, List<ValidationProblem> problems)
+    {
+        var ds = study.Domain("DS");
+        if (ds is null || !ds.Has("USUBJID") || !ds.Has("DSDECOD"))
+        {
+            return;
+        }
+
+        var dm = study.Domain("DM")!;
+        var deaths = ds.Table.Records.Where(r => ds.Value(r, "DSDECOD") == "DEATH").Select(r => ds.Value(r, "USUBJID")).ToHashSet(StringComparer.Ordinal);
+        if (dm.Has("DTHFL"))
+        {
+            foreach (var (id, s) in subjects)
+            {
+                if (dm.Value(s.Record, "DTHFL") == "Y" && !deaths.Contains(id))
+                {
+                    problems.Add(new ValidationProblem(dm.FileName, s.Record.Line, s.Record.Row, "DTHFL", "DEATH_DISPOSITION_MISSING", "a ds.csv record with DSDECOD DEATH for a subject with DTHFL = Y", $"no DEATH record for {ValidationProblem.Quote(id)} in ds.csv", "Add the death to ds.csv (DSCAT DISPOSITION EVENT, DSSCAT STUDY, DSDECOD DEATH, DSSTDTC the date of death), or correct DTHFL."));
+                }
+            }
+        }
+
+        if (!ds.Has("DSCAT") || !ds.Has("DSSCAT"))
+        {
+            return;
+        }
+
+        var first = new Dictionary<(string, string), CsvRecord>();
+        foreach (var r in ds.Table.Records)
+        {
+            string id = ds.Value(r, "USUBJID"), phase = ds.Value(r, "DSSCAT");
+            if (ds.Value(r, "DSCAT") != "DISPOSITION EVENT" || id.Length == 0 || phase.Length == 0)
+            {
+                continue;
+            }
+
+            if (!first.TryAdd((id, phase), r))
+            {
+                var earlier = first[(id, phase)];
+                problems.Add(new ValidationProblem(ds.FileName, r.Line, r.Row, "DSSCAT", "DISPOSITION_PHASE_TWICE", $"one end-of-phase record (DSCAT DISPOSITION EVENT) per subject and phase", string.Create(CultureInfo.InvariantCulture, $"a second end of {ValidationProblem.Quote(phase)}: {ValidationProblem.Quote(ds.Value(r, "DSDECOD"))} after {ValidationProblem.Quote(ds.Value(earlier, "DSDECOD"))} on line {earlier.Line}"), "Keep the one reason the phase ended (the primary reason); record other events as DSCAT OTHER EVENT, or correct DSSCAT."));
+            }
+        }
+    }
+
+    private static void CheckScreenFailureDoses(StudyFolder study, List<ValidationProblem> problems)
+    {
+        var ds = study.Domain("DS");
+        var ex = study.Domain("EX");
+        if (ds is null || ex is null || !ds.Has("USUBJID") || !ds.Has("DSDECOD") || !ex.Has("USUBJID"))
+        {
+            return;
+        }
+
+        var screenFailures = new Dictionary<string, CsvRecord>(StringComparer.Ordinal);
+        foreach (var r in ds.Table.Records.Where(r => ds.Value(r, "DSDECOD") == "SCREEN FAILURE"))
+        {
+            screenFailures.TryAdd(ds.Value(r, "USUBJID"), r);
+        }
+
+        foreach (var r in ex.Table.Records)
+        {
+            string id = ex.Value(r, "USUBJID");
+            if (screenFailures.TryGetValue(id, out var failure))
+            {
+                problems.Add(new ValidationProblem(ex.FileName, r.Line, r.Row, "USUBJID", "DOSE_TO_SCREEN_FAILURE", "doses only for subjects who passed screening", string.Create(CultureInfo.InvariantCulture, $"a dose for {ValidationProblem.Quote(id)}, a screen failure (ds.csv line {failure.Line})"), "Remove the dose, or remove the SCREEN FAILURE record from ds.csv if the subject was enrolled."));
+            }
+        }
+    }
+
+    private static void CheckCharacteristics(StudyFolder study, List<ValidationProblem> problems)
+    {
+        var sc = study.Domain("SC");
+        if (sc is null || !sc.Has("SCTESTCD") || !sc.Has("SCSTRESC"))
+        {
+            return;
+        }
+
+        foreach (var r in sc.Table.Records)
+        {
+            string test = sc.Value(r, "SCTESTCD"), value = sc.Value(r, "SCSTRESC");
+            if (value.Length == 0 || MissingValueCodes.Contains(value.Trim()))
+            {
+                continue; // reported by the value check
+            }
+
+            (bool ok, string expected, string fix) = test switch
+            {
+                "ECOG" => (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int ecog) && ecog <= 5, "an ECOG performance status, a whole number 0 to 5", "Write the ECOG grade as a digit 0-5."),
+                "PDL1CPS" => (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double cps) && cps <= 100, "a PD-L1 combined positive score, a number 0 to 100", "Write the score as a number (CPS < 1 as 0, CPS above 100 as 100); keep the text as collected in SCORRES."),
+                "NMETSITE" => (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a number of metastatic sites, a whole number >= 0", "Write the count as digits."),
+                "PRSURG" or "PRRADIO" => (value is "Y" or "N", "Y or N", "Write Y or N; keep the text as collected in SCORRES."),
+                _ => (true, string.Empty, string.Empty),
+            };
+            if (!ok)
+            {
+                problems.Add(new ValidationProblem(sc.FileName, r.Line, r.Row, "SCSTRESC", "CHARACTERISTIC_VALUE", $"{expected} for SCTESTCD {test}", ValidationProblem.Quote(value), fix));
+            }
+        }
+    }
+
+    private static void CheckCycleOrder(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    {
+        var ex = study.Domain("EX");
+        if (ex is null || !ex.Has("USUBJID") || !ex.Has("EXCYCLE"))
+        {
+            return;
+        }
+
+        var doses = new List<(string Id, PartialDate Date, int Cycle, CsvRecord Record)>();
+        foreach (var r in ex.Table.Records)
+        {
+            if (dates.TryGetValue(("EX", r.Row, "EXSTDTC"), out var d) && int.TryParse(ex.Value(r, "EXCYCLE"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int cycle))
+            {
+                doses.Add((ex.Value(r, "USUBJID"), d, cycle, r));
+            }
+        }
+
+        foreach (var subject in doses.GroupBy(x => x.Id, StringComparer.Ordinal))
+        {
+            (PartialDate Date, int Cycle, CsvRecord Record)? highest = null;
+            foreach (var dose in subject.OrderBy(x => x.Date.Earliest).ThenBy(x => x.Cycle).ThenBy(x => x.Record.Row))
+            {
+                if (highest is { } h && dose.Cycle < h.Cycle && h.Date.IsCertainlyBefore(dose.Date))
+                {
+                    problems.Add(new ValidationProblem(ex.FileName, dose.Record.Line, dose.Record.Row, "EXCYCLE", "CYCLE_ORDER", string.Create(CultureInfo.InvariantCulture, $"cycle {h.Cycle} or later on {dose.Date} (cycle {h.Cycle} was given on {h.Date}, line {h.Record.Line})"), ValidationProblem.Quote(ex.Value(dose.Record, "EXCYCLE")), "Correct EXCYCLE or EXSTDTC: cycles are numbered 1, 2, ... in the order they are given."));
+                }
+                else if (highest is null || dose.Cycle > highest.Value.Cycle)
+                {
+                    highest = (dose.Date, dose.Cycle, dose.Record);
                 }
             }
         }

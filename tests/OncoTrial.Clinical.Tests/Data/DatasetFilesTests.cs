@@ -39,6 +39,31 @@ public sealed class DatasetFilesTests : IDisposable
         Assert.Equal(text, File.ReadAllText(back));
     }
 
+    [Fact]
+    public void Codes_with_leading_zeros_stay_text_so_that_they_are_written_back_as_written()
+    {
+        string csv = Path.Combine(_dir, "dm.csv");
+        const string text = "SITEID,SUBJID,AGE,AVAL\n01,1001,64,0.5\n02,1002,71,-0.25\n10,1003,0,0\n";
+        File.WriteAllText(csv, text);
+        var ds = DatasetFiles.Read(csv);
+        Assert.Equal(DatasetValueType.String, ds.Find("SITEID")!.Type);
+        Assert.Equal(DatasetValueType.Double, ds.Find("SUBJID")!.Type);
+        Assert.Equal(DatasetValueType.Double, ds.Find("AGE")!.Type);
+        Assert.Equal(DatasetValueType.Double, ds.Find("AVAL")!.Type);
+        string back = Path.Combine(_dir, "back.csv");
+        DatasetFiles.Write(ds, back);
+        Assert.Equal(text, File.ReadAllText(back));
+    }
+
+    [Fact]
+    public void A_column_named_twice_is_a_format_error_naming_both_positions()
+    {
+        string csv = Path.Combine(_dir, "cm.csv");
+        File.WriteAllText(csv, "USUBJID,CMDECOD,cmdecod\nS-1,DOCETAXEL,DOCETAXEL\n");
+        var ex = Assert.Throws<DatasetFormatException>(() => DatasetFiles.Read(csv));
+        Assert.Equal($"{csv}, line 1, column 3: expected distinct column names (case-insensitive, as in SAS), found cmdecod again (first in column 2). Remove or rename the second column.", ex.Message);
+    }
+
     [Theory]
     [InlineData("adsl.xlsx", "\".xlsx\"")]
     [InlineData("adsl", "no extension")]

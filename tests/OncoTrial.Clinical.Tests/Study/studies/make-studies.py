@@ -235,6 +235,31 @@ def lab_range_inverted(t): setv(t, "lb", 1, "LBSTNRLO", "9.5"); setv(t, "lb", 1,
 @case
 def column_duplicate(t):
     for r in t["cm"]: r.append(r[col(t["cm"], "CMDECOD")])
+@case
+def events_after_cutoff(t):
+    t["ex"].append([S, "EX", S1, "8", "BENMELSTOBART", "1200", "mg", "ONCE", "INTRAVENOUS", "2024-04-10", "2024-04-10", "MAINTENANCE THERAPY", "CYCLE 4", "4", "1200"])
+    t["ae"].append([S, "AE", S1, "3", "Rash", "Rash maculo-papular", "Skin and subcutaneous tissue disorders", "2024-04-15", "", "1", "N", "Y", "Y", "N", "N", "N", "DOSE NOT CHANGED", "NOT RECOVERED/NOT RESOLVED", "N", "Y"])
+    t["tr"].append([S, "TR", S1, "7", "T01", "LDIAM", "Longest Diameter", "14", "mm", "14", "14", "mm", "", "WEEK 134", "2024-04-20"])
+    t["lb"].append([S, "LB", S1, "3", "WBC", "Leukocytes", "HEMATOLOGY", "4.9", "10^9/L", "4.9", "4.9", "10^9/L", "3.5", "9.5", "NORMAL", "CYCLE 4 DAY 1", "2024-04-02"])
+@case
+def target_after_baseline(t): setv(t, "tu", 5, "TUORRES", "TARGET")
+@case
+def nodal_target_long_axis(t): setv(t, "tr", 2, "TRTESTCD", "LDIAM"); setv(t, "tr", 2, "TRTEST", "Longest Diameter")
+@case
+def death_without_ds_record(t): del t["ds"][6]
+@case
+def two_ends_of_one_phase(t):
+    t["ds"].insert(10, [S, "DS", S3, "4", "Adverse event", "ADVERSE EVENT", "DISPOSITION EVENT", "INITIAL THERAPY", "INITIAL THERAPY", "2022-03-01"])
+@case
+def dose_to_screen_failure(t):
+    t["ex"].append([S, "EX", S4, "1", "BENMELSTOBART", "1200", "mg", "ONCE", "INTRAVENOUS", "2022-02-10", "2022-02-10", "INITIAL THERAPY", "CYCLE 1", "1", "1200"])
+@case
+def baseline_characteristic_invalid(t):
+    for c in ("SCORRES", "SCSTRESC", "SCSTRESN"): setv(t, "sc", 1, c, "6")
+    setv(t, "sc", 15, "SCSTRESC", "Yes")
+    for c in ("SCORRES", "SCSTRESC", "SCSTRESN"): setv(t, "sc", 18, c, "120")
+@case
+def cycle_out_of_order(t): setv(t, "ex", 7, "EXCYCLE", "1")
 
 def raw_case(name, dom, transform):
     t = copy()
