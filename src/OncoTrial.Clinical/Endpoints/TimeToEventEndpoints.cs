@@ -144,7 +144,7 @@ public static class TimeToEventEndpoints
     {
         bool fda = options.Convention == CensoringConvention.Fda;
         var adequate = AdequateAssessments(subject, start);
-        DateOnly? death = subject.DeathDate is { } d && d <= subject.DataCutoffDate && d >= start.Date ? d : null;
+        DateOnly? death = subject.DeathDate is { } d && d <= subject.DataCutoffDate ? d : null;
         TumorAssessment? pd = null;
         foreach (var a in adequate)
         {
