@@ -64,10 +64,19 @@ public sealed class AdtteTests : IDisposable
         }
     }
 
+    /// <summary>The cohort plus E (PD after two missed assessments, CNSR 4) and F (new therapy before PD, CNSR 3).</summary>
+    private static EndpointSubject[] CohortWithEveryCensoring() =>
+    [
+        .. Cohort(),
+        Subject("E", Cutoff, At(43, SD, 1), At(190, PD, 2)),
+        Subject("F", Cutoff, At(43, SD, 1), At(85, SD, 2), At(127, PD, 3)) with { NewAnticancerTherapyDate = Day(100) },
+    ];
+
     [Fact]
-    public void Derived_records_feed_kaplan_meier_with_status_one_minus_cnsr()
+    public void Derived_records_feed_kaplan_meier_with_status_one_minus_cnsr_when_cnsr_is_0_or_1()
     {
         var pfs = TimeToEventEndpoints.DerivePfs(Cohort());
+        Assert.All(pfs, r => Assert.InRange(r.Censor, 0, 1));
         double[] time = [.. pfs.Select(r => (double)r.AnalysisValueDays)];
         int[] status = [.. pfs.Select(r => 1 - r.Censor)];
         var km = KaplanMeier.Fit(time, status);
@@ -76,6 +85,33 @@ public sealed class AdtteTests : IDisposable
         Assert.Equal((4L, 3L), (km.N, km.Events));
         Assert.Equal([100.0, 127, 200], km.Steps.Where(s => s.Events > 0).Select(s => s.Time));
         Assert.Equal([2.0 / 3, 1.0 / 3, 0], km.Steps.Where(s => s.Events > 0).Select(s => s.Survival), new ToleranceComparer(1e-12));
+        Assert.Equal(127, km.Median.Estimate);
+    }
+
+    [Fact]
+    public void With_censoring_codes_above_1_the_status_is_cnsr_equal_to_0_and_one_minus_cnsr_is_refused()
+    {
+        var pfs = TimeToEventEndpoints.DerivePfs(CohortWithEveryCensoring());
+        Assert.Equal([0, 1, 0, 0, 4, 3], pfs.Select(r => r.Censor));
+        double[] time = [.. pfs.Select(r => (double)r.AnalysisValueDays)];
+        Assert.Throws<ArgumentException>(() => KaplanMeier.Fit(time, [.. pfs.Select(r => 1 - r.Censor)]));
+        var km = KaplanMeier.Fit(time, [.. pfs.Select(r => r.IsEvent ? 1 : 0)]);
+        Assert.Equal((6L, 3L), (km.N, km.Events));
+        Assert.Equal([2.0 / 3, 1.0 / 3, 0], km.Steps.Where(s => s.Events > 0).Select(s => s.Survival), new ToleranceComparer(1e-12));
+    }
+
+    [Fact]
+    public void Adtte_written_as_xpt_feeds_the_survival_reader_by_cnsr_and_paramcd()
+    {
+        string path = Path.Combine(_dir, "adtte.xpt");
+        var cohort = CohortWithEveryCensoring();
+        DatasetFiles.Write(AdtteWriter.ToDataset([.. TimeToEventEndpoints.DerivePfs(cohort), .. TimeToEventEndpoints.DeriveOs(cohort)]), path);
+        var columns = new TimeToEventColumns("AVAL", Censor: "CNSR") { Where = [new RowFilter("PARAMCD", "PFS", Negate: false)] };
+        var (data, problems) = TimeToEventData.FromDataset(DatasetFiles.Read(path), path, columns);
+        Assert.Empty(problems);
+        Assert.Equal([127.0, 85, 100, 200, 43, 85], data!.Time);
+        Assert.Equal([1, 0, 1, 1, 0, 0], data.Status);
+        var km = KaplanMeier.Fit([.. data.Time], [.. data.Status]);
         Assert.Equal(127, km.Median.Estimate);
     }
 
