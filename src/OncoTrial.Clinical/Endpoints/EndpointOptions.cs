@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace OncoTrial.Clinical.Endpoints;
+
+/// <summary>
+/// Options of the time-to-event derivations, with the defaults of docs/decisions/0003-censoring.md. A result carries the
+/// options that produced it (<see cref="TimeToEventRecord.Options"/>).
+/// </summary>
+public sealed record EndpointOptions
+{
+    /// <summary>Days per month used for every month value: 30.4375 = 365.25 / 12 (admiral, SAS and R convention).</summary>
+    public const double DaysPerMonth = 30.4375;
+
+    private readonly int _assessmentIntervalDays = 42;
+    private readonly int _assessmentWindowDays = 7;
+    private readonly int _missedAssessments = 2;
+
+    /// <summary>The defaults: FDA, first dose, 42-day schedule with a 7-day window, 2 missed assessments, confirmed responders.</summary>
+    public static EndpointOptions Default { get; } = new();
+
+    /// <summary>FDA (default) or EMA conventions.</summary>
+    public CensoringConvention Convention { get; init; } = CensoringConvention.Fda;
+
+    /// <summary>Which date is day 1 (the subject's <see cref="EndpointSubject.StartDate"/>): first dose (TRTSDT) by default.</summary>
+    public StartDateSource StartDateSource { get; init; } = StartDateSource.FirstDose;
+
+    /// <summary>Scheduled interval between tumour assessments, Δ, in days (> 0; default 42, every 6 weeks).</summary>
+    public int AssessmentIntervalDays
+    {
+        get => _assessmentIntervalDays;
+        init => _assessmentIntervalDays = value > 0 ? value : throw Invalid(nameof(AssessmentIntervalDays), "a number of days > 0", value, "Use the protocol's scan interval, e.g. 42 for every 6 weeks.");
+    }
+
+    /// <summary>Visit window w in days (≥ 0; default 7, ±1 week).</summary>
+    public int AssessmentWindowDays
+    {
+        get => _assessmentWindowDays;
+        init => _assessmentWindowDays = value >= 0 ? value : throw Invalid(nameof(AssessmentWindowDays), "a number of days >= 0", value, "Use the protocol's visit window, e.g. 7.");
+    }
+
+    /// <summary>
+    /// How many consecutive missed assessments make an event censored under FDA conventions (≥ 1; default 2). The event
+    /// is "after missed assessments" when event date − last adequate assessment date &gt; <see cref="MissedAssessmentGapDays"/>.
+    /// </summary>
+    public int MissedAssessments
+    {
+        get => _missedAssessments;
+        init => _missedAssessments = value >= 1 ? value : throw Invalid(nameof(MissedAssessments), "a count >= 1", value, "FDA guidance uses 2.");
+    }
+
+    /// <summary>The largest gap in days that is not "missed": MissedAssessments × AssessmentIntervalDays + AssessmentWindowDays (2 × 42 + 7 = 91 by default).</summary>
+    public int MissedAssessmentGapDays => (MissedAssessments * AssessmentIntervalDays) + AssessmentWindowDays;
+
+    /// <summary>Confirmed (default) or unconfirmed responders for DoR and time to response.</summary>
+    public ResponseBasis ResponseBasis { get; init; } = ResponseBasis.Confirmed;
+
+    /// <summary>ADaM domain of the tumour assessments, the SRCDOM of events and censorings they give (default ADRS).</summary>
+    public string AssessmentDomain { get; init; } = "ADRS";
+
+    /// <summary>Date variable of the tumour assessments, their SRCVAR (default ADT).</summary>
+    public string AssessmentDateVariable { get; init; } = "ADT";
+
+    /// <summary>One line for a report footnote, e.g. "FDA censoring; day 1 = TRTSDT; assessments every 42 d ± 7 d; ...".</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{(Convention == CensoringConvention.Fda ? "FDA" : "EMA")} censoring; day 1 = {StartDateSource.ToVariable()}; assessments every {AssessmentIntervalDays} d ± {AssessmentWindowDays} d; an event more than {MissedAssessmentGapDays} d after the last adequate assessment follows {MissedAssessments} missed assessments; {(ResponseBasis == ResponseBasis.Confirmed ? "confirmed" : "unconfirmed")} responses; months = days / {DaysPerMonth}; deaths, assessments and therapy after the data cutoff are ignored.");
+
+    private static ArgumentOutOfRangeException Invalid(string name, string expected, int found, string fix) =>
+        new(name, found, string.Create(CultureInfo.InvariantCulture, $"{name}: expected {expected}, found {found}. {fix}"));
+}
