@@ -25,6 +25,7 @@ public static class OncoTrialCommandLine
         var root = new RootCommand("OncoTrial: oncology trial statistics, from patient-level data to the paper's numbers.");
         root.Subcommands.Add(SurvivalCommand.Create(output, error));
         root.Subcommands.Add(ProportionCommand.Create(output, error));
+        root.Subcommands.Add(RecistCommand.Create(output, error));
         root.Subcommands.Add(ConvertCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output));
 

@@ -1,0 +1,91 @@
+namespace OncoTrial.Clinical.Recist;
+
+/// <summary>The role of a lesion under RECIST 1.1 (SDTM TU.TUORRES).</summary>
+public enum LesionRole
+{
+    /// <summary>TARGET: measured at every assessment; its diameter goes into the sum of diameters.</summary>
+    Target,
+
+    /// <summary>NON-TARGET: followed by state only (present, absent, unequivocal progression).</summary>
+    NonTarget,
+
+    /// <summary>NEW: a lesion first seen after baseline. An unequivocal new lesion is progression.</summary>
+    New,
+}
+
+/// <summary>
+/// What one assessment of one lesion found (SDTM TR.TRSTRESC / TRSTRESN; CDISC RECIST 1.1 supplement).
+/// </summary>
+public enum LesionState
+{
+    /// <summary>A measured diameter in mm (<see cref="LesionAssessment.DiameterMm"/>); counted as recorded, even below 5 mm.</summary>
+    Measured,
+
+    /// <summary>TRORRES "TOO SMALL TO MEASURE": present but not measurable; counted as 5 mm (TRSTRESN = 5).</summary>
+    TooSmallToMeasure,
+
+    /// <summary>ABSENT: the lesion has disappeared (0 mm); for a lymph node, it is normal (short axis &lt; 10 mm).</summary>
+    Absent,
+
+    /// <summary>PRESENT: a non-target lesion that persists, or a new lesion that is seen (unequivocal).</summary>
+    Present,
+
+    /// <summary>UNEQUIVOCAL PROGRESSION of a non-target lesion.</summary>
+    UnequivocalProgression,
+
+    /// <summary>NOT DONE / NOT EVALUABLE: the lesion was not assessed at this time point.</summary>
+    NotAssessed,
+}
+
+/// <summary>One assessment of one lesion: the lesion-level input of <see cref="RecistDerivation.DeriveTimePointResponses"/>.</summary>
+/// <param name="Subject">Subject identifier (USUBJID).</param>
+/// <param name="LesionId">Lesion identifier (TU.TULNKID / TR.TRLNKID).</param>
+/// <param name="Role">Target, non-target or new (TU.TUORRES).</param>
+/// <param name="Location">Organ (TU.TULOC). All lymph nodes count as one organ (see <see cref="IsLymphNode"/>).</param>
+/// <param name="IsLymphNode">True for a nodal lesion: its short axis is recorded, and it is normal below 10 mm.</param>
+/// <param name="Date">Assessment date (TR.TRDTC). A subject's follow-up time points are the distinct dates.</param>
+/// <param name="IsBaseline">True for the baseline assessment (TR.TRLOBXFL = "Y").</param>
+/// <param name="State">What the assessment found.</param>
+/// <param name="DiameterMm">The longest diameter (short axis for a node) in mm, ≥ 0, when <paramref name="State"/> is Measured.</param>
+public sealed record LesionAssessment(
+    string Subject,
+    string LesionId,
+    LesionRole Role,
+    string Location,
+    bool IsLymphNode,
+    DateOnly Date,
+    bool IsBaseline,
+    LesionState State,
+    double? DiameterMm = null)
+{
+    /// <summary>The size that goes into a sum: the measurement, 5 mm when too small to measure, 0 when absent; null when not assessed or not measured.</summary>
+    public double? SizeMm => State switch
+    {
+        LesionState.Measured => DiameterMm,
+        LesionState.TooSmallToMeasure => RecistThresholds.TooSmallToMeasureMm,
+        LesionState.Absent => 0.0,
+        _ => null,
+    };
+
+    /// <summary>The organ for counting sites: all lymph nodes are one organ (RECIST 1.1 §3.2; EORTC FAQ "paired organs").</summary>
+    public string Organ => IsLymphNode ? "LYMPH NODE" : Location.Trim().ToUpperInvariant();
+}
+
+/// <summary>The fixed numbers of RECIST 1.1 (Eisenhauer et al. 2009). They are the guideline, not options.</summary>
+public static class RecistThresholds
+{
+    /// <summary>A lesion too small to measure counts as 5 mm.</summary>
+    public const double TooSmallToMeasureMm = 5.0;
+
+    /// <summary>A lymph node with a short axis below 10 mm is normal (CR allows nodes below this size).</summary>
+    public const double NormalNodeShortAxisMm = 10.0;
+
+    /// <summary>PR: a sum at most 70% of the baseline sum (a decrease of at least 30%).</summary>
+    public const double PartialResponseFraction = 0.70;
+
+    /// <summary>PD: a sum at least 120% of the nadir (an increase of at least 20%)...</summary>
+    public const double ProgressionFraction = 1.20;
+
+    /// <summary>...and at least 5 mm above the nadir in absolute terms.</summary>
+    public const double ProgressionAbsoluteMm = 5.0;
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace OncoTrial.Clinical.Recist;
+
+/// <summary>What a PR, SD or NON-CR/NON-PD after a CR means (RECIST Table 3 footnote a; admiralonco issues #87, #275).</summary>
+public enum CrThenPrPolicy
+{
+    /// <summary>
+    /// admiralonco: a CR followed by a PR is a data issue (<c>signal_crpr()</c> warns); the responses are derived as
+    /// recorded, so CR, PR gives an unconfirmed CR and BOR SD when the SD duration was met.
+    /// </summary>
+    Admiralonco,
+
+    /// <summary>
+    /// Strict RECIST 1.1 Table 3: after a CR any reappearing disease is progression, so a PR, SD or NON-CR/NON-PD
+    /// after a CR is recoded PD at that time point (before the cut at the first PD). BOR is then SD if the CR met
+    /// the SD minimum duration and PD otherwise.
+    /// </summary>
+    StrictRecistTable3,
+}
+
+/// <summary>
+/// The protocol choices of the RECIST 1.1 derivations, each named after its admiralonco twin. The defaults are
+/// stated once, in docs/decisions/0002-recist-options.md, and printed with every result (<see cref="Describe"/>).
+/// </summary>
+public sealed record RecistOptions
+{
+    /// <summary>The defaults: RECIST 1.1 and admiralonco (28, 0, 42, 1, no SD, admiralonco CR-then-PR, no sticky PR).</summary>
+    public static RecistOptions Default { get; } = new();
+
+    /// <summary>
+    /// Minimum days from a CR/PR to the assessment that confirms it; admiralonco <c>ref_confirm</c>. Default 28
+    /// (RECIST "at least 4 weeks"). The seed protocol reconfirms at ≥ 42 days; give it with
+    /// <see cref="ConfirmationWindowDays"/>. Range ≥ 0.
+    /// </summary>
+    public int ConfirmationMinDays { get; init; } = 28;
+
+    /// <summary>
+    /// Visit-window tolerance subtracted from <see cref="ConfirmationMinDays"/>: an assessment confirms when it is at
+    /// least <c>ConfirmationMinDays − ConfirmationWindowDays</c> days later. No admiralonco twin (it has none):
+    /// default 0. With 6-weekly scans and a ±7 day window, 42 and 7 accept a scan 35 days later. Range ≥ 0.
+    /// </summary>
+    public int ConfirmationWindowDays { get; init; }
+
+    /// <summary>
+    /// Minimum days from the reference date (day 0: first dose, or randomisation) for SD or NON-CR/NON-PD to count;
+    /// admiralonco <c>ref_start_window</c> (compared as <c>ADT &gt;= ref + window</c>). Default 42. Range ≥ 0.
+    /// </summary>
+    public int SdMinDays { get; init; } = 42;
+
+    /// <summary>Most NE assessments allowed between a response and its confirmation; admiralonco <c>max_nr_ne</c>. Default 1.</summary>
+    public int MaxNotEvaluableBetween { get; init; } = 1;
+
+    /// <summary>Whether one SD between a PR and its confirmation is allowed; admiralonco <c>accept_sd</c>. Default false.</summary>
+    public bool AcceptSd { get; init; }
+
+    /// <summary>Whether a subject with no assessment gets NE instead of MISSING; admiralonco <c>missing_as_ne</c>. Default false.</summary>
+    public bool MissingAsNotEvaluable { get; init; }
+
+    /// <summary>
+    /// Whether ND (not done) time points are read as NE before confirmation (reference note §2.7 case U). admiralonco
+    /// has no twin: it keeps ND, which breaks a confirmation window. Default false (as admiralonco).
+    /// </summary>
+    public bool NotDoneAsNotEvaluable { get; init; }
+
+    /// <summary>A PR, SD or NON-CR/NON-PD after a CR: <see cref="CrThenPrPolicy.Admiralonco"/> (default) or strict RECIST Table 3.</summary>
+    public CrThenPrPolicy CrThenPr { get; init; } = CrThenPrPolicy.Admiralonco;
+
+    /// <summary>
+    /// "Sticky" confirmed PR (EORTC RECIST FAQ "Managing PR when TP measurements change slightly"): once a PR is
+    /// confirmed, later time points that would be SD stay PR until PD. Not in the 2009 paper and not in admiralonco;
+    /// changes time-point values only (never BOR). Default false.
+    /// </summary>
+    public bool StickyConfirmedPartialResponse { get; init; }
+
+    /// <summary>The smallest gap in days that confirms a response: <c>ConfirmationMinDays − ConfirmationWindowDays</c>.</summary>
+    public int EffectiveConfirmationDays => Math.Max(0, ConfirmationMinDays - ConfirmationWindowDays);
+
+    /// <summary>Every problem with the values, one message each (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (ConfirmationMinDays < 0)
+        {
+            problems.Add($"ConfirmationMinDays: expected a number of days >= 0, found {ConfirmationMinDays.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (ConfirmationWindowDays < 0)
+        {
+            problems.Add($"ConfirmationWindowDays: expected a number of days >= 0, found {ConfirmationWindowDays.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (SdMinDays < 0)
+        {
+            problems.Add($"SdMinDays: expected a number of days >= 0, found {SdMinDays.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (MaxNotEvaluableBetween < 0)
+        {
+            problems.Add($"MaxNotEvaluableBetween: expected a count >= 0, found {MaxNotEvaluableBetween.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the options are not valid.</summary>
+    public void EnsureValid()
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), "options");
+        }
+    }
+
+    /// <summary>One line naming every option and its value, e.g. for a table footnote.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"RECIST 1.1: confirmation >= {ConfirmationMinDays} d (window {ConfirmationWindowDays} d), SD >= {SdMinDays} d from reference date, max NE between {MaxNotEvaluableBetween}, accept SD {(AcceptSd ? "yes" : "no")}, missing as NE {(MissingAsNotEvaluable ? "yes" : "no")}, ND as NE {(NotDoneAsNotEvaluable ? "yes" : "no")}, CR then PR/SD {CrThenPr}, sticky confirmed PR {(StickyConfirmedPartialResponse ? "yes" : "no")}, cut at first PD");
+}
