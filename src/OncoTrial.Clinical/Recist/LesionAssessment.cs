@@ -47,6 +47,7 @@ public enum LesionState
 /// <param name="IsBaseline">True for the baseline assessment (TR.TRLOBXFL = "Y").</param>
 /// <param name="State">What the assessment found.</param>
 /// <param name="DiameterMm">The longest diameter (short axis for a node) in mm, ≥ 0, when <paramref name="State"/> is Measured.</param>
+/// <param name="Visit">The visit (SDTM VISIT) the assessment belongs to, when known; for information (the derivation groups by <paramref name="Date"/>).</param>
 public sealed record LesionAssessment(
     string Subject,
     string LesionId,
@@ -56,7 +57,8 @@ public sealed record LesionAssessment(
     DateOnly Date,
     bool IsBaseline,
     LesionState State,
-    double? DiameterMm = null)
+    double? DiameterMm = null,
+    string? Visit = null)
 {
     /// <summary>The size that goes into a sum: the measurement, 5 mm when too small to measure, 0 when absent; null when not assessed or not measured.</summary>
     public double? SizeMm => State switch
