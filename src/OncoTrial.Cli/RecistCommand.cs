@@ -3,16 +3,23 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OncoTrial.Clinical.Recist;
+using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.Cli;
 
-/// <summary><c>oncotrial recist --timepoints FILE</c>: best overall response, unconfirmed and confirmed, per subject.</summary>
+/// <summary>
+/// <c>oncotrial recist --study DIR | --lesions FILE... | --timepoints FILE</c>: time-point responses (from lesions) and
+/// best overall response, unconfirmed and confirmed, per subject.
+/// </summary>
 internal static class RecistCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         _ = error;
-        var timepoints = new Option<string>("--timepoints") { Description = "CSV with columns subject,ref_date,date,response (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND); ref_date is day 0.", Required = true };
+        var study = new Option<string>("--study") { Description = "A study folder (docs/data-format.md): TU and TR give the lesions, DM.RFSTDTC day 0." };
+        var lesions = new Option<string[]>("--lesions") { Description = "Lesion input: the flat lesion CSV (docs/data-format.md, \"Lesion file\"), or SDTM TU and TR CSV files (and optionally DM for RFSTDTC), recognised by their columns.", AllowMultipleArgumentsPerToken = true };
+        var timepoints = new Option<string>("--timepoints") { Description = "CSV with columns subject,ref_date,date,response (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND); ref_date is day 0." };
+        var evaluator = new Option<string>("--evaluator") { Description = "With SDTM TU/TR: keep the records of this evaluator (TREVAL/TUEVAL); 'all' keeps every record.", DefaultValueFactory = _ => LesionReader.DefaultEvaluator };
         var confirm = new Option<int>("--confirm-days") { Description = "Minimum days to confirmation (admiralonco ref_confirm).", DefaultValueFactory = _ => 28 };
         var sdMin = new Option<int>("--sd-min-days") { Description = "Minimum days from ref_date for SD (admiralonco ref_start_window).", DefaultValueFactory = _ => 42 };
         var maxNe = new Option<int>("--max-ne") { Description = "Most NE between a response and its confirmation (max_nr_ne).", DefaultValueFactory = _ => 1 };
@@ -20,9 +27,9 @@ internal static class RecistCommand
         var crThenPr = new Option<string>("--cr-then-pr") { Description = "admiralonco (default) or strict (RECIST Table 3).", DefaultValueFactory = _ => "admiralonco" };
         crThenPr.AcceptOnlyFromAmong("admiralonco", "strict");
         var format = FormatOption.Create();
-        var command = new Command("recist", "RECIST 1.1 best overall response (BOR and confirmed BOR) from time-point responses; the cut at the first PD always applies.")
+        var command = new Command("recist", "RECIST 1.1 time-point responses from lesions, and best overall response (BOR and confirmed BOR); the cut at the first PD always applies.")
         {
-            timepoints, confirm, sdMin, maxNe, acceptSd, crThenPr, format,
+            study, lesions, timepoints, evaluator, confirm, sdMin, maxNe, acceptSd, crThenPr, format,
         };
 
         command.SetAction(parse =>
@@ -36,7 +43,42 @@ internal static class RecistCommand
                 CrThenPr = parse.GetValue(crThenPr) == "strict" ? CrThenPrPolicy.StrictRecistTable3 : CrThenPrPolicy.Admiralonco,
             };
             var problems = options.Validate().Select(p => "option " + p).ToList();
-            var subjects = ReadTimePoints(parse.GetValue(timepoints)!, problems);
+            var studyDir = parse.GetValue(study);
+            var lesionFiles = parse.GetValue(lesions) ?? [];
+            var timepointFile = parse.GetValue(timepoints);
+            var given = (studyDir is null ? 0 : 1) + (lesionFiles.Length == 0 ? 0 : 1) + (timepointFile is null ? 0 : 1);
+            if (given != 1)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--study, --lesions, --timepoints: expected exactly one input, found {given}. Give a study folder, lesion file(s) or a time-point file."));
+                throw new CommandLineInputException(problems);
+            }
+
+            IReadOnlyList<SubjectResponses> subjects;
+            IReadOnlyList<TimePointResponse> derived = [];
+            var warnings = new List<string>();
+            if (timepointFile is not null)
+            {
+                subjects = ReadTimePoints(timepointFile, problems);
+            }
+            else
+            {
+                var ev = parse.GetValue(evaluator);
+                var input = studyDir is not null ? ReadStudy(studyDir, ev, problems) : ReadLesionFiles(lesionFiles, ev, problems);
+                if (input is not null)
+                {
+                    problems.AddRange(input.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString()));
+                    warnings.AddRange(input.Problems.Where(p => p.Severity == ValidationSeverity.Warning).Select(p => p.ToString()));
+                }
+
+                if (problems.Count > 0 || input is null)
+                {
+                    throw new CommandLineInputException(problems);
+                }
+
+                derived = RecistDerivation.DeriveTimePointResponses(input.Lesions, options);
+                subjects = RecistDerivation.ToSubjectResponses(derived, input.ReferenceDates);
+            }
+
             if (problems.Count > 0)
             {
                 throw new CommandLineInputException(problems);
@@ -45,21 +87,82 @@ internal static class RecistCommand
             var results = RecistDerivation.DeriveBestOverallResponse(subjects, options);
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(output, subjects, results, options);
+                WriteJson(output, subjects, derived, results, options, warnings);
             }
             else
             {
-                output.WriteLine(options.Describe());
-                foreach (var r in results)
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Subject}: BOR {BestOverallResponse.Code(r.Bor)} {r.BorDate:yyyy-MM-dd}, confirmed BOR {BestOverallResponse.Code(r.ConfirmedBor)} {r.ConfirmedBorDate:yyyy-MM-dd}, confirmed response {(r.IsConfirmedResponse ? "yes" : "no")}"));
-                }
+                WriteText(output, subjects, derived, results, options, warnings);
             }
 
             return 0;
         });
         return command;
     }
+
+    private static LesionInput? ReadStudy(string dir, string? evaluator, List<string> problems)
+    {
+        var folder = StudyFolder.Load(dir);
+        string[] used = ["TU", "TR", "DM"];
+        var fileProblems = folder.Problems.Where(p => p.Severity == ValidationSeverity.Error && (p.File == "." || used.Any(u => p.File.StartsWith(u, StringComparison.OrdinalIgnoreCase)))).ToList();
+        if (fileProblems.Count > 0)
+        {
+            problems.AddRange(fileProblems.Select(p => "--study " + dir + ": " + p));
+            return null;
+        }
+
+        return LesionReader.ReadStudy(folder, NullIfAll(evaluator));
+    }
+
+    private static LesionInput? ReadLesionFiles(string[] files, string? evaluator, List<string> problems)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            if (!File.Exists(f))
+            {
+                problems.Add($"--lesions {f}: file not found.");
+                continue;
+            }
+
+            var header = File.ReadLines(f).FirstOrDefault() ?? string.Empty;
+            var columns = header.Split(',').Select(c => c.Trim().Trim('"')).ToList();
+            var kind = LesionReader.Recognise(columns);
+            if (kind is null)
+            {
+                problems.Add($"--lesions {f}, line 1: expected the header of SDTM TU (TULNKID), TR (TRLNKID), DM (RFSTDTC) or the flat lesion file (subject,lesion,role,location,date,result), found \"{header}\". See docs/data-format.md.");
+            }
+            else if (!kinds.TryAdd(kind, f))
+            {
+                problems.Add($"--lesions {f}: a second {kind} file (the first is {kinds[kind]}); give one of each.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        if (kinds.TryGetValue("LESIONS", out var flat))
+        {
+            if (kinds.Count > 1)
+            {
+                problems.Add("--lesions: expected either the flat lesion file alone or SDTM TU and TR files, found both kinds.");
+                return null;
+            }
+
+            return LesionReader.ReadFlat(flat);
+        }
+
+        if (!kinds.TryGetValue("TU", out var tu) || !kinds.TryGetValue("TR", out var tr))
+        {
+            problems.Add("--lesions: expected SDTM TU and TR files together (and optionally DM), found " + string.Join(", ", kinds.Keys.Order(StringComparer.Ordinal)) + ". Give both, e.g. --lesions tu.csv tr.csv dm.csv.");
+            return null;
+        }
+
+        return LesionReader.ReadSdtmFiles(tu, tr, kinds.GetValueOrDefault("DM"), NullIfAll(evaluator));
+    }
+
+    private static string? NullIfAll(string? evaluator) => string.Equals(evaluator, "all", StringComparison.OrdinalIgnoreCase) ? null : evaluator;
 
     private static List<SubjectResponses> ReadTimePoints(string path, List<string> problems)
     {
@@ -140,10 +243,39 @@ internal static class RecistCommand
         return order.Select(o => new SubjectResponses(o, bySubject[o].Ref, bySubject[o].Responses)).ToList();
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<SubjectResponses> subjects, IReadOnlyList<BestOverallResponse> results, RecistOptions o)
+    private static void WriteText(TextWriter output, IReadOnlyList<SubjectResponses> subjects, IReadOnlyList<TimePointResponse> derived, IReadOnlyList<BestOverallResponse> results, RecistOptions o, List<string> warnings)
     {
+        output.WriteLine(o.Describe());
+        foreach (var w in warnings)
+        {
+            output.WriteLine("warning: " + w);
+        }
+
+        var bySubject = derived.ToLookup(t => t.Subject, StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Subject}: BOR {BestOverallResponse.Code(r.Bor)} {r.BorDate:yyyy-MM-dd}, confirmed BOR {BestOverallResponse.Code(r.ConfirmedBor)} {r.ConfirmedBorDate:yyyy-MM-dd}, confirmed response {(r.IsConfirmedResponse ? "yes" : "no")}"));
+            foreach (var t in bySubject[r.Subject])
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Date:yyyy-MM-dd} sum {Mm(t.SumOfDiametersMm)}{(t.SumOfDiametersMm is not null && !t.IsSumComplete ? " (incomplete)" : string.Empty)}, {Pct(t.PercentChangeFromBaseline)} from baseline, {Pct(t.PercentChangeFromNadir)} from nadir; target {Code(t.TargetResponse)}, non-target {Code(t.NonTargetResponse)}, new lesion {(t.HasNewLesion ? "yes" : "no")}: {t.Overall.ToCode()} ({t.Rule})"));
+            }
+        }
+
+        _ = subjects;
+    }
+
+    private static string Mm(double? x) => x is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + " mm" : "-";
+
+    private static string Pct(double? x) => x is { } v ? v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Code(OverallResponse? r) => r?.ToCode() ?? "-";
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<SubjectResponses> subjects, IReadOnlyList<TimePointResponse> derived, IReadOnlyList<BestOverallResponse> results, RecistOptions o, List<string> warnings)
+    {
+        var derivedBySubject = derived.ToLookup(t => t.Subject, StringComparer.Ordinal);
+        var inputBySubject = subjects.ToDictionary(s => s.Subject, StringComparer.Ordinal);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
             w.WriteStartObject("options");
@@ -153,18 +285,55 @@ internal static class RecistCommand
             w.WriteBoolean("accept_sd", o.AcceptSd);
             w.WriteString("cr_then_pr", o.CrThenPr == CrThenPrPolicy.StrictRecistTable3 ? "strict" : "admiralonco");
             w.WriteEndObject();
+            w.WriteStartArray("input_warnings");
+            foreach (var x in warnings)
+            {
+                w.WriteStringValue(x);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("subjects");
-            foreach (var (s, r) in subjects.Zip(results))
+            foreach (var r in results)
             {
                 w.WriteStartObject();
                 w.WriteString("subject", r.Subject);
+                WriteDate(w, "ref_date", inputBySubject.TryGetValue(r.Subject, out var s) ? s.ReferenceDate : null);
                 w.WriteStartArray("time_points");
-                foreach (var t in s.Responses.OrderBy(t => t.Date))
+                var fromLesions = derivedBySubject[r.Subject].ToList();
+                if (fromLesions.Count > 0)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("date", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    w.WriteString("overall", t.Response.ToCode());
-                    w.WriteEndObject();
+                    foreach (var t in fromLesions)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("date", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        WriteNumber(w, "sum_mm", t.SumOfDiametersMm);
+                        w.WriteBoolean("sum_complete", t.IsSumComplete);
+                        WriteNumber(w, "pct_from_baseline", t.PercentChangeFromBaseline);
+                        WriteNumber(w, "pct_from_nadir", t.PercentChangeFromNadir);
+                        WriteCode(w, "target", t.TargetResponse);
+                        WriteCode(w, "non_target", t.NonTargetResponse);
+                        w.WriteBoolean("new_lesion", t.HasNewLesion);
+                        w.WriteString("overall", t.Overall.ToCode());
+                        w.WriteString("rule", t.Rule);
+                        w.WriteEndObject();
+                    }
+                }
+                else if (s is not null)
+                {
+                    foreach (var t in s.Responses.OrderBy(t => t.Date))
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("date", t.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        w.WriteNull("sum_mm");
+                        w.WriteNull("sum_complete");
+                        w.WriteNull("pct_from_baseline");
+                        w.WriteNull("pct_from_nadir");
+                        w.WriteNull("target");
+                        w.WriteNull("non_target");
+                        w.WriteNull("new_lesion");
+                        w.WriteString("overall", t.Response.ToCode());
+                        w.WriteEndObject();
+                    }
                 }
 
                 w.WriteEndArray();
@@ -188,6 +357,30 @@ internal static class RecistCommand
         }
 
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Math.Round(v, 4));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteCode(Utf8JsonWriter w, string name, OverallResponse? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, v.ToCode());
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? d)

@@ -322,7 +322,7 @@ public static class LesionReader
             }
             else
             {
-                problems.Add(At(table, r, "node", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(nodeText), "Write Y for a lymph node, N otherwise; blank reads the location."));
+                problems.Add(At(table, r, "node", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(Get(table, r, "node")), "Write Y for a lymph node, N otherwise; blank reads the location."));
                 isNode = false;
                 ok = false;
             }
@@ -337,7 +337,7 @@ public static class LesionReader
                 }
                 else
                 {
-                    problems.Add(At(table, r, "baseline", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(b), "Write Y on the baseline records."));
+                    problems.Add(At(table, r, "baseline", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(Get(table, r, "baseline")), "Write Y on the baseline records."));
                     ok = false;
                 }
             }
