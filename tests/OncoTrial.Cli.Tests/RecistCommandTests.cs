@@ -21,7 +21,7 @@ public class RecistCommandTests
     [InlineData("text")]
     public void Sdtm_tu_tr_dm_files_investigator(string format)
     {
-        var (rc, output, error) = CliRunner.Run("recist", "--lesions", Input("tu.csv"), Input("tr.csv"), Input("dm.csv"), "--format", format);
+        var (rc, output, error) = CliRunner.Run("recist", "--lesions", Input("sdtm/tu.csv"), Input("sdtm/tr.csv"), Input("sdtm/dm.csv"), "--format", format);
         Assert.Equal("", error);
         Assert.Equal(0, rc);
         CliRunner.Verify("recist-sdtm", format == "json" ? "json" : "txt", output);
@@ -61,7 +61,7 @@ public class RecistCommandTests
     [Fact]
     public void Tu_without_tr_exits_2()
     {
-        var (rc, _, error) = CliRunner.Run("recist", "--lesions", Input("tu.csv"));
+        var (rc, _, error) = CliRunner.Run("recist", "--lesions", Input("sdtm/tu.csv"));
         Assert.Equal(2, rc);
         Assert.Contains("expected SDTM TU and TR files together", error, StringComparison.Ordinal);
     }
