@@ -27,6 +27,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(ProportionCommand.Create(output, error));
         root.Subcommands.Add(RecistCommand.Create(output, error));
         root.Subcommands.Add(ConvertCommand.Create(output, error));
+        root.Subcommands.Add(DeriveCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output));
 
         ParseResult parsed = root.Parse(args);

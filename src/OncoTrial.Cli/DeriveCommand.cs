@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using OncoTrial.Clinical.Adam;
+using OncoTrial.Clinical.Data;
+using OncoTrial.Clinical.Study;
+
+namespace OncoTrial.Cli;
+
+/// <summary><c>oncotrial derive</c>: the efficacy ADaM datasets (ADRS, ADTTE) of a study folder.</summary>
+internal static class DeriveCommand
+{
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.Ordinal) { ["csv"] = ".csv", ["json"] = ".json", ["xpt"] = ".xpt" };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var study = new Option<string>("--study") { Description = "Study folder with one CSV file per SDTM domain (docs/data-format.md).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder to write the datasets to; created if missing, files overwritten.", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (default), json (Dataset-JSON v1.1) or xpt (SAS XPORT v5).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong([.. Extensions.Keys]);
+        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP from the investigator's RS responses) and ADTTE (OS, PFS, DOR, TTR) from a study folder, with the default RECIST and FDA censoring options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
+        {
+            study, outDir, format,
+        };
+
+        command.SetAction(parse =>
+        {
+            string dir = parse.GetValue(study)!;
+            string target = parse.GetValue(outDir)!;
+            string extension = Extensions[parse.GetValue(format)!];
+            var result = StudyDerivation.Run(StudyFolder.Load(dir));
+            if (result.HasErrors)
+            {
+                throw new CommandLineInputException([.. result.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString())]);
+            }
+
+            foreach (var warning in result.Problems)
+            {
+                error.WriteLine("warning: " + warning);
+            }
+
+            Directory.CreateDirectory(target);
+            foreach (var dataset in result.Datasets)
+            {
+                string path = Path.Combine(target, dataset.Name.ToLowerInvariant() + extension);
+                DatasetFiles.Write(dataset, path);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{dataset.Name}: {dataset.RowCount} rows, {dataset.Columns.Count} columns, {path}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

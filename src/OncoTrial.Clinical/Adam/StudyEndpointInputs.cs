@@ -1,0 +1,289 @@
+using System.Collections.ObjectModel;
+using OncoTrial.Clinical.Data;
+using OncoTrial.Clinical.Endpoints;
+using OncoTrial.Clinical.Recist;
+using OncoTrial.Clinical.Study;
+
+namespace OncoTrial.Clinical.Adam;
+
+/// <summary>The dates of one treated subject that the endpoints need, read from a study folder.</summary>
+/// <param name="Subject">USUBJID.</param>
+/// <param name="ReferenceDate">Day 1: first dose, DM RFXSTDTC (TRTSDT).</param>
+/// <param name="DeathDate">DM DTHDTC, or null.</param>
+/// <param name="LastKnownAliveDate">Latest complete date on or before the cutoff in DS, EX, RS, LB, VS and AE (see <see cref="StudyEndpointInputs.Read"/>), or null.</param>
+/// <param name="NewAnticancerTherapyDate">Earliest CMSTDTC of a SUBSEQUENT ANTICANCER THERAPY record, or null.</param>
+public sealed record StudySubject(string Subject, DateOnly ReferenceDate, DateOnly? DeathDate, DateOnly? LastKnownAliveDate, DateOnly? NewAnticancerTherapyDate);
+
+/// <summary>What the ADaM derivations read from a study folder, and the problems met on the way.</summary>
+/// <param name="StudyId">STUDYID (from DM).</param>
+/// <param name="DataCutoffDate">TS DCUTDTC, or null when missing or not a complete date (an error problem says so).</param>
+/// <param name="Subjects">Treated subjects (RFXSTDTC a complete date), in USUBJID order.</param>
+/// <param name="Assessments">Time-point overall responses of the treated subjects from RS.</param>
+/// <param name="Problems">Every problem found; errors block the derivation, warnings state an imputation or exclusion.</param>
+public sealed record StudyInputs(
+    string StudyId,
+    DateOnly? DataCutoffDate,
+    IReadOnlyList<StudySubject> Subjects,
+    IReadOnlyList<AdrsAssessment> Assessments,
+    IReadOnlyList<ValidationProblem> Problems)
+{
+    /// <summary>Whether any problem is an error.</summary>
+    public bool HasErrors => Problems.Any(p => p.Severity == ValidationSeverity.Error);
+
+    /// <summary>Day 1 per subject.</summary>
+    public IReadOnlyDictionary<string, DateOnly> ReferenceDates =>
+        new ReadOnlyDictionary<string, DateOnly>(Subjects.ToDictionary(s => s.Subject, s => s.ReferenceDate, StringComparer.Ordinal));
+
+    /// <summary>Start of new anticancer therapy per subject that has one.</summary>
+    public IReadOnlyDictionary<string, DateOnly> NewTherapyDates =>
+        new ReadOnlyDictionary<string, DateOnly>(Subjects.Where(s => s.NewAnticancerTherapyDate is not null).ToDictionary(s => s.Subject, s => s.NewAnticancerTherapyDate!.Value, StringComparer.Ordinal));
+}
+
+/// <summary>Builds the endpoint inputs (<see cref="EndpointSubject"/>) from a study folder.</summary>
+public static class StudyEndpointInputs
+{
+    /// <summary>The CMCAT of subsequent anticancer therapy (docs/data-format.md).</summary>
+    public const string SubsequentTherapyCategory = "SUBSEQUENT ANTICANCER THERAPY";
+
+    private static readonly (string Domain, string[] Columns)[] AliveSources =
+    [
+        ("DS", ["DSSTDTC"]), ("EX", ["EXSTDTC", "EXENDTC"]), ("RS", ["RSDTC"]), ("LB", ["LBDTC"]), ("VS", ["VSDTC"]), ("AE", ["AESTDTC", "AEENDTC"]),
+    ];
+
+    /// <summary>Reads the subjects, their dates and their response assessments from a loaded study folder.</summary>
+    /// <remarks>
+    /// <para>Subjects: DM records with RFXSTDTC (first dose, day 1). No RFXSTDTC (screen failures, never dosed): left out,
+    /// with a warning. A partial or invalid RFXSTDTC: an error; dates are never guessed for the time origin.</para>
+    /// <para>Data cutoff: TS DCUTDTC, a complete date, else an error.</para>
+    /// <para>Death: DM DTHDTC; a partial date is an error (no imputation).</para>
+    /// <para>Assessments: RS records with RSTESTCD = OVRLRESP and RSEVAL = <paramref name="evaluator"/> (or empty), response
+    /// RSSTRESC (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND), date RSDTC, visit VISIT. A partial RSDTC or an unknown response is an
+    /// error; records after the cutoff are left out with a warning.</para>
+    /// <para>Last known alive: the latest complete date on or before the cutoff among DS DSSTDTC (DEATH records excluded),
+    /// EX EXSTDTC/EXENDTC, RS RSDTC, LB LBDTC, VS VSDTC and AE AESTDTC/AEENDTC; partial dates are not used.</para>
+    /// <para>New anticancer therapy: the earliest CMSTDTC of records with CMCAT = SUBSEQUENT ANTICANCER THERAPY. A partial
+    /// start is imputed to the first day of its month (or year), the earliest date it can be, which censors no later than
+    /// the truth; the imputation is reported as a warning.</para>
+    /// </remarks>
+    /// <param name="study">A loaded study folder.</param>
+    /// <param name="evaluator">RSEVAL of the responses to use; INVESTIGATOR by default.</param>
+    public static StudyInputs Read(StudyFolder study, string evaluator = "INVESTIGATOR")
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var problems = new List<ValidationProblem>(study.Problems);
+        var dm = study.Domain("DM");
+        if (dm is null || !dm.Has("USUBJID"))
+        {
+            return new StudyInputs(string.Empty, null, [], [], problems);
+        }
+
+        string studyId = dm.Table.Records.Select(r => dm.Value(r, "STUDYID")).FirstOrDefault(s => s.Length > 0) ?? string.Empty;
+        DateOnly? cutoff = ReadCutoff(study.Domain("TS"), problems);
+
+        var treated = new SortedDictionary<string, (DateOnly Reference, DateOnly? Death)>(StringComparer.Ordinal);
+        foreach (var r in dm.Table.Records)
+        {
+            string subject = dm.Value(r, "USUBJID");
+            string rfx = dm.Value(r, "RFXSTDTC");
+            if (rfx.Length == 0)
+            {
+                problems.Add(Warn(dm, r, "RFXSTDTC", "ADAM_NOT_DOSED", "a first-dose date for a subject in the analysis", $"none for {subject}", "The subject is left out of ADRS and ADTTE (not treated)."));
+                continue;
+            }
+
+            if (CompleteDate(dm, r, "RFXSTDTC", problems) is not { } reference)
+            {
+                continue;
+            }
+
+            DateOnly? death = dm.Value(r, "DTHDTC").Length > 0 ? CompleteDate(dm, r, "DTHDTC", problems) : null;
+            treated[subject] = (reference, death);
+        }
+
+        var assessments = new List<AdrsAssessment>();
+        if (study.Domain("RS") is { } rs)
+        {
+            foreach (var r in rs.Table.Records)
+            {
+                string subject = rs.Value(r, "USUBJID");
+                string eval = rs.Value(r, "RSEVAL");
+                if (!treated.ContainsKey(subject) || rs.Value(r, "RSTESTCD") != "OVRLRESP" || (eval.Length > 0 && !string.Equals(eval, evaluator, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                string code = rs.Value(r, "RSSTRESC");
+                if (!OverallResponseCodes.TryParse(code, out var response))
+                {
+                    problems.Add(Error(rs, r, "RSSTRESC", "ADAM_RESPONSE_UNKNOWN", "an overall response CR, PR, SD, NON-CR/NON-PD, PD, NE or ND", ValidationProblem.Quote(code), "Correct the response."));
+                    continue;
+                }
+
+                if (CompleteDate(rs, r, "RSDTC", problems) is not { } date)
+                {
+                    continue;
+                }
+
+                if (cutoff is { } c && date > c)
+                {
+                    problems.Add(Warn(rs, r, "RSDTC", "ADAM_AFTER_CUTOFF", $"an assessment on or before the data cutoff {c:yyyy-MM-dd}", $"{date:yyyy-MM-dd}", "The record is left out."));
+                    continue;
+                }
+
+                string visit = rs.Value(r, "VISIT");
+                assessments.Add(new AdrsAssessment(subject, date, response, visit.Length > 0 ? visit : null));
+            }
+        }
+
+        var therapy = ReadNewTherapy(study.Domain("CM"), treated.Keys, problems);
+        var alive = ReadLastAlive(study, cutoff);
+        var subjects = treated.Select(t => new StudySubject(
+            t.Key, t.Value.Reference, t.Value.Death, alive.TryGetValue(t.Key, out var a) ? a : null, therapy.TryGetValue(t.Key, out var n) ? n : null)).ToList();
+        return new StudyInputs(studyId, cutoff, subjects, assessments, problems);
+    }
+
+    /// <summary>
+    /// The endpoint subjects: start = RFXSTDTC, assessments = the ADRS OVR analysis records (ANL01FL, with their ASEQ for
+    /// SRCSEQ), cutoff = DCUTDTC, death, last known alive and new-therapy dates from <paramref name="inputs"/>, and the first
+    /// response from <paramref name="results"/>: the confirmed response date when <see cref="EndpointOptions.ResponseBasis"/>
+    /// is confirmed, else the first CR/PR date.
+    /// </summary>
+    /// <param name="inputs">From <see cref="Read"/>, with a data cutoff.</param>
+    /// <param name="overall">OVR records from <see cref="AdrsWriter.PrepareOverallResponses"/>.</param>
+    /// <param name="results">Best overall responses per subject.</param>
+    /// <param name="options">Endpoint options; the default when null.</param>
+    /// <exception cref="ArgumentException">The inputs have no data cutoff.</exception>
+    public static IReadOnlyList<EndpointSubject> CreateEndpointSubjects(
+        StudyInputs inputs, IEnumerable<AdrsOverallRecord> overall, IEnumerable<BestOverallResponse> results, EndpointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(overall);
+        ArgumentNullException.ThrowIfNull(results);
+        options ??= EndpointOptions.Default;
+        DateOnly cutoff = inputs.DataCutoffDate ?? throw new ArgumentException("inputs: expected a data cutoff date (TS DCUTDTC), found none. Add it to ts.csv.", nameof(inputs));
+        var records = overall.Where(o => o.IsAnalysisRecord).ToLookup(o => o.Subject, StringComparer.Ordinal);
+        var best = results.ToDictionary(r => r.Subject, StringComparer.Ordinal);
+        var subjects = new List<EndpointSubject>();
+        foreach (var s in inputs.Subjects)
+        {
+            var b = best.GetValueOrDefault(s.Subject);
+            bool confirmed = options.ResponseBasis == Endpoints.ResponseBasis.Confirmed;
+            subjects.Add(new EndpointSubject(s.Subject, s.ReferenceDate, records[s.Subject].Select(o => new TumorAssessment(o.Date, o.Response, o.Sequence)), cutoff)
+            {
+                DeathDate = s.DeathDate,
+                LastKnownAliveDate = s.LastKnownAliveDate,
+                NewAnticancerTherapyDate = s.NewAnticancerTherapyDate,
+                FirstResponseDate = confirmed ? b?.ConfirmedResponseDate : b?.FirstResponseDate,
+                IsResponseConfirmed = b?.IsConfirmedResponse ?? false,
+            });
+        }
+
+        return subjects;
+    }
+
+    private static DateOnly? ReadCutoff(StudyDomain? ts, List<ValidationProblem> problems)
+    {
+        var record = ts?.Table.Records.FirstOrDefault(r => ts.Value(r, "TSPARMCD") == "DCUTDTC");
+        if (ts is null || record is null)
+        {
+            problems.Add(new ValidationProblem(ts?.FileName ?? "ts.csv", null, null, "TSPARMCD", "ADAM_NO_CUTOFF", "a DCUTDTC record (data cutoff date)", "none", "Add TSPARMCD = DCUTDTC with the cutoff date in TSVAL."));
+            return null;
+        }
+
+        return CompleteDate(ts, record, "TSVAL", problems);
+    }
+
+    private static Dictionary<string, DateOnly> ReadNewTherapy(StudyDomain? cm, IEnumerable<string> subjects, List<ValidationProblem> problems)
+    {
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        if (cm is null)
+        {
+            return result;
+        }
+
+        var wanted = subjects.ToHashSet(StringComparer.Ordinal);
+        foreach (var r in cm.Table.Records)
+        {
+            string subject = cm.Value(r, "USUBJID");
+            if (!wanted.Contains(subject) || !string.Equals(cm.Value(r, "CMCAT"), SubsequentTherapyCategory, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string text = cm.Value(r, "CMSTDTC");
+            if (!PartialDate.TryParse(text, out var date))
+            {
+                problems.Add(Error(cm, r, "CMSTDTC", "ADAM_DATE_INVALID", "an ISO 8601 start date of the subsequent therapy", ValidationProblem.Quote(text), "Give the start date (YYYY-MM-DD, or YYYY-MM when the day is unknown)."));
+                continue;
+            }
+
+            if (!date.IsCompleteDate)
+            {
+                problems.Add(Warn(cm, r, "CMSTDTC", "ADAM_DATE_IMPUTED", "a complete start date of the subsequent therapy", ValidationProblem.Quote(text), $"Imputed to {date.Earliest:yyyy-MM-dd} (first day of the period) for NACT censoring; complete the date if it is known."));
+            }
+
+            if (!result.TryGetValue(subject, out var current) || date.Earliest < current)
+            {
+                result[subject] = date.Earliest;
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, DateOnly> ReadLastAlive(StudyFolder study, DateOnly? cutoff)
+    {
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var (name, columns) in AliveSources)
+        {
+            if (study.Domain(name) is not { } domain)
+            {
+                continue;
+            }
+
+            foreach (var r in domain.Table.Records)
+            {
+                if (name == "DS" && string.Equals(domain.Value(r, "DSDECOD"), "DEATH", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                string subject = domain.Value(r, "USUBJID");
+                foreach (string column in columns)
+                {
+                    if (PartialDate.TryParse(domain.Value(r, column), out var d) && d.IsCompleteDate && (cutoff is null || d.Earliest <= cutoff)
+                        && (!result.TryGetValue(subject, out var current) || d.Earliest > current))
+                    {
+                        result[subject] = d.Earliest;
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static DateOnly? CompleteDate(StudyDomain domain, CsvRecord record, string column, List<ValidationProblem> problems)
+    {
+        string text = domain.Value(record, column);
+        if (!PartialDate.TryParse(text, out var date))
+        {
+            problems.Add(Error(domain, record, column, "ADAM_DATE_INVALID", "an ISO 8601 date YYYY-MM-DD", ValidationProblem.Quote(text), "Correct the date."));
+            return null;
+        }
+
+        if (!date.IsCompleteDate)
+        {
+            problems.Add(Error(domain, record, column, "ADAM_DATE_PARTIAL", "a complete date YYYY-MM-DD (this date is not imputed)", ValidationProblem.Quote(text), "Complete the date from the source documents."));
+            return null;
+        }
+
+        return date.Earliest;
+    }
+
+    private static ValidationProblem Error(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
+        new(d.FileName, r.Line, r.Row, column, code, expected, found, fix);
+
+    private static ValidationProblem Warn(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
+        new(d.FileName, r.Line, r.Row, column, code, expected, found, fix, ValidationSeverity.Warning);
+}

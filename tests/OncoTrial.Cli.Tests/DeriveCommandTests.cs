@@ -1,0 +1,79 @@
+using OncoTrial.Clinical.Data;
+
+namespace OncoTrial.Cli.Tests;
+
+public sealed class DeriveCommandTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("derive").FullName;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    private static string Study(string relative) => Path.Combine(CliRunner.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Study", "studies", relative);
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("xpt")]
+    public void Derive_writes_adrs_and_adtte_and_prints_one_line_per_dataset(string format)
+    {
+        var (rc, output, error) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--format", format);
+        Assert.Equal(0, rc);
+        string adrs = Path.Combine(_out, "adrs." + format);
+        string adtte = Path.Combine(_out, "adtte." + format);
+        Assert.Equal($"ADRS: 15 rows, 12 columns, {adrs}\nADTTE: 9 rows, 14 columns, {adtte}\n", output);
+        Assert.Contains("column RFXSTDTC: expected a first-dose date for a subject in the analysis, found none for NCT05013697-02-2002", error, StringComparison.Ordinal);
+        Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
+        var read = DatasetFiles.Read(adtte);
+        Assert.Equal(9, read.RowCount);
+        Assert.Equal(15, DatasetFiles.Read(adrs).RowCount);
+    }
+
+    [Fact]
+    public void Derive_is_the_default_csv_format()
+    {
+        var (rc, _, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out);
+        Assert.Equal(0, rc);
+        Assert.True(File.Exists(Path.Combine(_out, "adrs.csv")));
+    }
+
+    [Fact]
+    public void A_missing_study_folder_exits_2_with_the_problem_and_writes_nothing()
+    {
+        var (rc, output, error) = CliRunner.Run("derive", "--study", Study("no-such-study"), "--out", _out);
+        Assert.Equal(2, rc);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_out));
+    }
+
+    [Fact]
+    public void A_partial_first_dose_date_exits_2_with_one_line_per_problem()
+    {
+        string dir = Directory.CreateTempSubdirectory("derive-study").FullName;
+        try
+        {
+            foreach (string f in Directory.GetFiles(Study("valid-minimal"), "*.csv"))
+            {
+                File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+            }
+
+            string dm = Path.Combine(dir, "dm.csv");
+            File.WriteAllText(dm, File.ReadAllText(dm).Replace("2021-09-10,2021-10-22,1957", "2021-09,2021-10-22,1957", StringComparison.Ordinal));
+            var (rc, _, error) = CliRunner.Run("derive", "--study", dir, "--out", _out);
+            Assert.Equal(2, rc);
+            Assert.Equal("dm.csv, line 2 (data row 1), column RFXSTDTC: expected a complete date YYYY-MM-DD (this date is not imputed), found \"2021-09\". Complete the date from the source documents.\n", error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_format_is_refused_with_exit_2()
+    {
+        var (rc, _, error) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--format", "sas7bdat");
+        Assert.Equal(2, rc);
+        Assert.Contains("sas7bdat", error, StringComparison.Ordinal);
+    }
+}
