@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OncoTrial.Clinical.Adam;
 using OncoTrial.Clinical.Data;
+using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.Cli;
@@ -17,9 +18,15 @@ internal static class DeriveCommand
         var outDir = new Option<string>("--out") { Description = "Folder to write the datasets to; created if missing, files overwritten.", Required = true };
         var format = new Option<string>("--format") { Description = "csv (default), json (Dataset-JSON v1.1) or xpt (SAS XPORT v5).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong([.. Extensions.Keys]);
-        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP from the investigator's RS responses) and ADTTE (OS, PFS, DOR, TTR) from a study folder, with the default RECIST and FDA censoring options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
+        var responses = new Option<string>("--responses")
         {
-            study, outDir, format,
+            Description = "Where the time-point responses come from: lesions (default: OncoTrial's RECIST 1.1 derivation from TU/TR, which also gives ADTR) or rs (the investigator's RS.OVRLRESP as recorded).",
+            DefaultValueFactory = _ => "lesions",
+        };
+        responses.AcceptOnlyFromAmong("lesions", "rs");
+        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP), ADTR (sum of diameters, from lesions) and ADTTE (OS, PFS, DOR, TTR) from a study folder, with the default RECIST and FDA censoring options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
+        {
+            study, outDir, format, responses,
         };
 
         command.SetAction(parse =>
@@ -27,7 +34,25 @@ internal static class DeriveCommand
             string dir = parse.GetValue(study)!;
             string target = parse.GetValue(outDir)!;
             string extension = Extensions[parse.GetValue(format)!];
-            var result = StudyDerivation.Run(StudyFolder.Load(dir));
+            var folder = StudyFolder.Load(dir);
+            var options = StudyDerivationOptions.Default;
+            if (parse.GetValue(responses) == "lesions" && folder.IsUsable)
+            {
+                var lesions = LesionReader.ReadStudy(folder);
+                if (lesions.HasErrors)
+                {
+                    throw new CommandLineInputException([.. lesions.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString())]);
+                }
+
+                foreach (var warning in lesions.Problems)
+                {
+                    error.WriteLine("warning: " + warning);
+                }
+
+                options = options with { TimePoints = RecistDerivation.DeriveTimePointResponses(lesions.Lesions, options.Recist) };
+            }
+
+            var result = StudyDerivation.Run(folder, options);
             if (result.HasErrors)
             {
                 throw new CommandLineInputException([.. result.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString())]);

@@ -19,13 +19,23 @@ public sealed class DeriveCommandTests : IDisposable
         var (rc, output, error) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--format", format);
         Assert.Equal(0, rc);
         string adrs = Path.Combine(_out, "adrs." + format);
+        string adtr = Path.Combine(_out, "adtr." + format);
         string adtte = Path.Combine(_out, "adtte." + format);
-        Assert.Equal($"ADRS: 15 rows, 12 columns, {adrs}\nADTTE: 9 rows, 14 columns, {adtte}\n", output);
+        Assert.Equal($"ADRS: 15 rows, 12 columns, {adrs}\nADTR: 6 rows, 18 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n", output);
         Assert.Contains("column RFXSTDTC: expected a first-dose date for a subject in the analysis, found none for NCT05013697-02-2002", error, StringComparison.Ordinal);
         Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
         var read = DatasetFiles.Read(adtte);
         Assert.Equal(9, read.RowCount);
         Assert.Equal(15, DatasetFiles.Read(adrs).RowCount);
+    }
+
+    [Fact]
+    public void With_the_recorded_RS_responses_there_is_no_ADTR_and_the_same_ADRS_rows()
+    {
+        var (rc, output, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--responses", "rs");
+        Assert.Equal(0, rc);
+        Assert.Equal($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\n", output);
+        Assert.False(File.Exists(Path.Combine(_out, "adtr.csv")));
     }
 
     [Fact]
