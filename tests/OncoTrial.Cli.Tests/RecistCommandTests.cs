@@ -8,7 +8,7 @@ public class RecistCommandTests
     [Theory]
     [InlineData("json")]
     [InlineData("text")]
-    public void Flat_lesion_file(string format)
+    public void A_flat_lesion_file_gives_the_verified_time_points_and_best_responses(string format)
     {
         var (rc, output, error) = CliRunner.Run("recist", "--lesions", Input("lesions.csv"), "--format", format);
         Assert.Equal("", error);
@@ -19,7 +19,7 @@ public class RecistCommandTests
     [Theory]
     [InlineData("json")]
     [InlineData("text")]
-    public void Sdtm_tu_tr_dm_files_investigator(string format)
+    public void SDTM_TU_TR_and_DM_files_give_the_verified_investigator_responses(string format)
     {
         var (rc, output, error) = CliRunner.Run("recist", "--lesions", Input("sdtm/tu.csv"), Input("sdtm/tr.csv"), Input("sdtm/dm.csv"), "--format", format);
         Assert.Equal("", error);
@@ -28,7 +28,7 @@ public class RecistCommandTests
     }
 
     [Fact]
-    public void Time_point_file_with_options()
+    public void A_time_point_file_with_every_option_set_gives_the_verified_json()
     {
         var (rc, output, error) = CliRunner.Run("recist", "--timepoints", Input("timepoints.csv"), "--confirm-days", "42", "--sd-min-days", "35", "--max-ne", "0", "--accept-sd", "--cr-then-pr", "strict", "--format", "json");
         Assert.Equal("", error);
@@ -37,7 +37,17 @@ public class RecistCommandTests
     }
 
     [Fact]
-    public void Bad_lesion_file_lists_every_problem_and_exits_2()
+    public void A_study_folder_is_read_through_its_TU_TR_and_DM_domains()
+    {
+        string study = Path.Combine(CliRunner.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Study", "studies", "valid-minimal");
+        var (rc, output, error) = CliRunner.Run("recist", "--study", study, "--format", "json");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, rc);
+        CliRunner.Verify("recist-study", "json", output);
+    }
+
+    [Fact]
+    public void A_bad_lesion_file_lists_every_problem_and_exits_2()
     {
         var (rc, output, error) = CliRunner.Run("recist", "--lesions", Input("lesions-bad.csv"));
         Assert.Equal(2, rc);
@@ -51,7 +61,7 @@ public class RecistCommandTests
     [InlineData("--lesions missing.csv: file not found.", "--lesions", "missing.csv")]
     [InlineData("--timepoints missing.csv: file not found.", "--timepoints", "missing.csv")]
     [InlineData("does not exist", "--study", "no-such-folder")]
-    public void Bad_arguments_exit_2(string message, params string[] args)
+    public void Bad_arguments_exit_2_with_a_message(string message, params string[] args)
     {
         var (rc, _, error) = CliRunner.Run(["recist", .. args]);
         Assert.Equal(2, rc);
@@ -59,7 +69,7 @@ public class RecistCommandTests
     }
 
     [Fact]
-    public void Tu_without_tr_exits_2()
+    public void TU_without_TR_exits_2()
     {
         var (rc, _, error) = CliRunner.Run("recist", "--lesions", Input("sdtm/tu.csv"));
         Assert.Equal(2, rc);
@@ -67,7 +77,7 @@ public class RecistCommandTests
     }
 
     [Fact]
-    public void Pharmaverse_files_when_present()
+    public void The_pharmaverse_files_are_read_when_present()
     {
         var dir = Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "data", "pharmaverse");
         for (var d = Directory.GetParent(CliRunner.RepositoryRoot); d is not null && !File.Exists(Path.Combine(dir, "tr_onco_recist.csv")); d = d.Parent)
