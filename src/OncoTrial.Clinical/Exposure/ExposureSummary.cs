@@ -81,11 +81,11 @@ public sealed record ExposureSummary(
     /// count distinct cycle numbers over all drugs.
     /// </summary>
     /// <param name="exposures">The per-subject records (whole treatment and per phase).</param>
-    /// <param name="options">The options they were derived with; <see cref="ExposureOptions.Default"/> when null.</param>
+    /// <param name="options">The options they were derived with; when null, those the first record carries (else <see cref="ExposureOptions.Default"/>).</param>
     public static ExposureSummary Compute(IReadOnlyList<DrugExposure> exposures, ExposureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(exposures);
-        options ??= ExposureOptions.Default;
+        options ??= exposures.Count > 0 ? exposures[0].Options : ExposureOptions.Default;
         var drugs = exposures
             .GroupBy(e => (e.Drug, e.Phase))
             .OrderBy(g => g.Key.Drug, StringComparer.Ordinal)

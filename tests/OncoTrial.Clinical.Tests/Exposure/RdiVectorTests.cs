@@ -45,10 +45,11 @@ public class RdiVectorTests
     public void The_summary_reports_the_definition_chosen_in_the_options()
     {
         var dose = ExposureSummary.Compute(Vectors(), ExposureOptions.Default);
-        var rd = ExposureSummary.Compute(Vectors(new ExposureOptions { Rdi = RdiDefinition.RelativeDose }), new ExposureOptions { Rdi = RdiDefinition.RelativeDose });
+        var rd = ExposureSummary.Compute(Vectors(new ExposureOptions { Rdi = RdiDefinition.RelativeDose }));
         Assert.Equal(92.31, Math.Round(dose.For("BENMELSTOBART", null)!.Rdi.Median!.Value, 2));
         Assert.Equal(100, Math.Round(rd.For("BENMELSTOBART", null)!.Rdi.Median!.Value, 2));
         Assert.Contains("RDI: DoseIntensityCycleDay1", dose.Options.Describe(), StringComparison.Ordinal);
+        Assert.Contains("RDI: RelativeDose", rd.Options.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
