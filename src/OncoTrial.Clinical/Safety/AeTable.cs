@@ -49,7 +49,7 @@ public static class AeTable
         var rows = Rows(summary);
         string nText = summary.N.ToString(CultureInfo.InvariantCulture);
         string[] header = ["", "Any grade", "Grade >=3", "Any grade", "Grade >=3"];
-        int w0 = Math.Max(34, rows.Max(x => x.Label.Length + 2));
+        int w0 = Math.Max(34, rows.Max(x => x.Label.Length + 4));
         int w = 12;
         var sb = new StringBuilder();
         sb.Append("Adverse events and treatment-related adverse events (safety set, N = ").Append(nText).Append(")\n");

@@ -99,14 +99,13 @@ public static class TreatmentEmergence
                 ApplyWorseningRule(records, exposure.FirstDose);
             }
 
-            foreach (var term in records.Where(x => x.IsTreatmentEmergent).GroupBy(x => x.Event.DecodedTerm, StringComparer.OrdinalIgnoreCase))
+            var emergent = Enumerable.Range(0, records.Count).Where(i => records[i].IsTreatmentEmergent).ToList();
+            foreach (var term in emergent.GroupBy(i => records[i].Event.DecodedTerm, StringComparer.OrdinalIgnoreCase))
             {
-                var first = term.First();
-                var worst = term.OrderByDescending(x => x.Event.Grade ?? 0).First();
-                int i = records.IndexOf(first);
-                records[i] = records[i] with { IsFirstOccurrenceOfTerm = true };
-                int j = records.IndexOf(worst);
-                records[j] = records[j] with { IsFirstWorstGradeOfTerm = true };
+                int first = term.First();
+                int worst = term.OrderByDescending(i => records[i].Event.Grade ?? 0).First();
+                records[first] = records[first] with { IsFirstOccurrenceOfTerm = true };
+                records[worst] = records[worst] with { IsFirstWorstGradeOfTerm = true };
             }
 
             result.AddRange(records);
