@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace OncoTrial.Clinical.Safety;
+
+/// <summary>How a record that continues a pre-treatment adverse event is judged for the treatment-emergent flag.</summary>
+public enum TeaeWorseningRule
+{
+    /// <summary>
+    /// Each AE record is judged on its own onset date. SDTM records a change of grade as a new record with its own start
+    /// date, so a pre-treatment AE that worsens after the first dose appears as a new, treatment-emergent record.
+    /// admiral <c>derive_var_trtemfl()</c> without <c>initial_intensity</c>/<c>intensity</c>.
+    /// </summary>
+    OnsetOnly,
+
+    /// <summary>
+    /// As <see cref="OnsetOnly"/>, but a record that starts in the window while a pre-treatment record of the same term
+    /// (AEDECOD) was still ongoing at the first dose is treatment-emergent only when its grade is above the worst
+    /// pre-treatment grade of that term. PHUSE WP-087; admiral <c>derive_var_trtemfl(initial_intensity, intensity)</c>.
+    /// </summary>
+    RequireWorseningOfOngoing,
+}
+
+/// <summary>What a missing causality (AEREL and every per-drug AEREL... column empty) counts as.</summary>
+public enum MissingCausalityRule
+{
+    /// <summary>Related: the conservative convention of most SAPs (reference/ctcae.md §4).</summary>
+    Related,
+
+    /// <summary>Not related.</summary>
+    NotRelated,
+}
+
+/// <summary>Options of the treatment-emergent flag and the AE summary. Every result carries the options that made it.</summary>
+public sealed record SafetyOptions
+{
+    /// <summary>The defaults: 30-day window, onset-only rule, missing causality related, 20% threshold, whole percentages.</summary>
+    public static SafetyOptions Default { get; } = new();
+
+    /// <summary>Days after the last dose during which an AE onset is treatment-emergent (protocol: 30; ≥ 0).</summary>
+    public int TreatmentEmergentWindowDays { get; init; } = 30;
+
+    /// <summary>How a record continuing a pre-treatment AE is judged.</summary>
+    public TeaeWorseningRule WorseningRule { get; init; } = TeaeWorseningRule.OnsetOnly;
+
+    /// <summary>What a missing causality counts as.</summary>
+    public MissingCausalityRule MissingCausality { get; init; } = MissingCausalityRule.Related;
+
+    /// <summary>Terms are listed when their all-cause any-grade frequency is at least this percentage (paper: 20; 0 lists every term).</summary>
+    public decimal FrequencyThresholdPercent { get; init; } = 20m;
+
+    /// <summary>Decimals of printed percentages (paper: 0). Rounded half away from zero, as SAS ROUND (R's round() rounds half to even).</summary>
+    public int PercentDecimals { get; init; }
+
+    /// <summary>Grouped terms (custom queries) tabulated as one row each; default <see cref="AeGroups.Default"/> (bleeding events).</summary>
+    public IReadOnlyList<AeGroup> Groups { get; init; } = AeGroups.Default;
+
+    /// <summary>A one-line statement of the options, printed with every table.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Treatment-emergent: onset on or after the first dose and on or before the last dose + {TreatmentEmergentWindowDays} days ({WorseningRule}); missing causality counts as {(MissingCausality == MissingCausalityRule.Related ? "related" : "not related")}; terms with all-cause frequency >= {FrequencyThresholdPercent}%; percentages rounded half away from zero to {PercentDecimals} decimals.");
+
+    /// <summary>100 n / N rounded as the options say; null when N is 0.</summary>
+    public decimal? Percent(int n, int denominator) =>
+        denominator <= 0 ? null : Math.Round(100m * n / denominator, PercentDecimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>"n (p)" as the paper prints it: "0" for zero, else n and the rounded percentage.</summary>
+    public string FormatCount(int n, int denominator)
+    {
+        if (n == 0 || Percent(n, denominator) is not { } p)
+        {
+            return n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        string format = PercentDecimals == 0 ? "0" : "0." + new string('0', PercentDecimals);
+        return n.ToString(CultureInfo.InvariantCulture) + " (" + p.ToString(format, CultureInfo.InvariantCulture) + ")";
+    }
+}
+
+/// <summary>A grouped term: a named list of AEDECOD values counted as one row (a custom query, CQzzNAM in ADaM).</summary>
+/// <param name="Name">Row label, e.g. "Bleeding events".</param>
+/// <param name="Terms">AEDECOD values, matched ignoring case.</param>
+public sealed record AeGroup(string Name, IReadOnlyList<string> Terms)
+{
+    /// <summary>True when the term belongs to the group.</summary>
+    public bool Contains(string term) => Terms.Any(t => string.Equals(t, term?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The built-in grouped terms.</summary>
+public static class AeGroups
+{
+    /// <summary>
+    /// Bleeding events: every CTCAE v5.0 haemorrhage term of the gastrointestinal, respiratory, nervous-system, renal and
+    /// vascular SOCs that a VEGFR-TKI trial reports, in CTCAE (US) spelling and the MedDRA PT (UK) spelling of the paper's
+    /// three events. The list is a sponsor choice, not MedDRA's SMQ "Haemorrhages"; pass your own in
+    /// <see cref="SafetyOptions.Groups"/>. docs/methods/safety.md lists it.
+    /// </summary>
+    public static AeGroup Bleeding { get; } = new("Bleeding events",
+    [
+        "Intracranial hemorrhage", "Haemorrhage intracranial", "Epistaxis", "Lower gastrointestinal hemorrhage",
+        "Lower gastrointestinal haemorrhage", "Upper gastrointestinal hemorrhage", "Upper gastrointestinal haemorrhage",
+        "Gastrointestinal haemorrhage", "Esophageal hemorrhage", "Oesophageal haemorrhage", "Gastric hemorrhage",
+        "Duodenal hemorrhage", "Rectal hemorrhage", "Hemorrhoidal hemorrhage", "Oral hemorrhage", "Intra-abdominal hemorrhage",
+        "Bronchopulmonary hemorrhage", "Pulmonary haemorrhage", "Haemoptysis", "Hemoptysis", "Mediastinal hemorrhage",
+        "Tracheal hemorrhage", "Hematuria", "Haematuria", "Tumor hemorrhage", "Tumour haemorrhage", "Haematemesis",
+    ]);
+
+    /// <summary>The default groups: <see cref="Bleeding"/>.</summary>
+    public static IReadOnlyList<AeGroup> Default { get; } = [Bleeding];
+}
