@@ -163,7 +163,7 @@ public sealed class CtcaeGrader
                 if (met)
                 {
                     var result = LabGrade.Graded(grade, c, string.Create(CultureInfo.InvariantCulture, $"{Show(c, x, b)}: {c.Rule}{path} gives grade {grade} (CTCAE v{c.Version} '{c.SourceText}')."));
-                    return HypertensionCheck(result, c, baseline);
+                    return HypertensionCheck(result, c, b);
                 }
 
                 unknown ??= missing;
@@ -198,7 +198,7 @@ public sealed class CtcaeGrader
         };
     }
 
-    private LabGrade HypertensionCheck(LabGrade result, LabCriterion c, LabBaseline? baseline)
+    private LabGrade HypertensionCheck(LabGrade result, LabCriterion c, decimal? baseline)
     {
         if (c.Quantity != "blood-pressure" || c.Grade.Value != 2 || Options.HypertensionGrade2 != HypertensionGrade2.PreviouslyNormalOnly)
         {
@@ -208,8 +208,8 @@ public sealed class CtcaeGrader
         decimal normalBelow = Criteria.For(c.Term).First(r => r.TestCode == c.TestCode && r.Grade.Value == 1).Factor ?? 0m;
         return baseline is null
             ? LabGrade.NotGradable(NotGradableReason.NeedsClinicalData, "Hypertension grade 2 from a reading needs a baseline within normal limits ('if previously WNL'); there is no baseline.")
-            : baseline.Value >= normalBelow
-                ? LabGrade.NotGradable(NotGradableReason.NeedsClinicalData, string.Create(CultureInfo.InvariantCulture, $"Hypertension grade 2 from a reading needs a baseline within normal limits ('if previously WNL'); baseline {baseline.Value} >= {normalBelow}."))
+            : baseline >= normalBelow
+                ? LabGrade.NotGradable(NotGradableReason.NeedsClinicalData, string.Create(CultureInfo.InvariantCulture, $"Hypertension grade 2 from a reading needs a baseline within normal limits ('if previously WNL'); baseline {baseline} >= {normalBelow}."))
                 : result;
     }
 
