@@ -7,7 +7,7 @@ using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.Cli;
 
-/// <summary><c>oncotrial derive</c>: the efficacy ADaM datasets (ADRS, ADTTE) of a study folder.</summary>
+/// <summary><c>oncotrial derive</c>: the ADaM datasets (ADRS, ADTR, ADTTE, ADAE, ADEX) of a study folder.</summary>
 internal static class DeriveCommand
 {
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.Ordinal) { ["csv"] = ".csv", ["json"] = ".json", ["xpt"] = ".xpt" };
@@ -24,7 +24,7 @@ internal static class DeriveCommand
             DefaultValueFactory = _ => "lesions",
         };
         responses.AcceptOnlyFromAmong("lesions", "rs");
-        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP), ADTR (sum of diameters, from lesions) and ADTTE (OS, PFS, DOR, TTR) from a study folder, with the default RECIST and FDA censoring options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
+        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP), ADTR (sum of diameters, from lesions), ADTTE (OS, PFS, DOR, TTR), ADAE (treatment-emergent flags) and ADEX (doses, cycles, RDI) from a study folder, with the default RECIST, FDA censoring, safety and exposure options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
         {
             study, outDir, format, responses,
         };
@@ -63,8 +63,14 @@ internal static class DeriveCommand
                 error.WriteLine("warning: " + warning);
             }
 
+            var safety = SafetyDatasets.Run(folder);
+            foreach (var warning in safety.Problems)
+            {
+                error.WriteLine("warning: " + warning);
+            }
+
             Directory.CreateDirectory(target);
-            foreach (var dataset in result.Datasets)
+            foreach (var dataset in result.Datasets.Concat(safety.Datasets))
             {
                 string path = Path.Combine(target, dataset.Name.ToLowerInvariant() + extension);
                 DatasetFiles.Write(dataset, path);

@@ -14,14 +14,20 @@ public sealed class DeriveCommandTests : IDisposable
     [InlineData("csv")]
     [InlineData("json")]
     [InlineData("xpt")]
-    public void Derive_writes_adrs_and_adtte_and_prints_one_line_per_dataset(string format)
+    public void Derive_writes_every_ADaM_dataset_and_prints_one_line_per_dataset(string format)
     {
         var (rc, output, error) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--format", format);
         Assert.Equal(0, rc);
         string adrs = Path.Combine(_out, "adrs." + format);
         string adtr = Path.Combine(_out, "adtr." + format);
         string adtte = Path.Combine(_out, "adtte." + format);
-        Assert.Equal($"ADRS: 15 rows, 12 columns, {adrs}\nADTR: 6 rows, 18 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n", output);
+        string adae = Path.Combine(_out, "adae." + format);
+        string adex = Path.Combine(_out, "adex." + format);
+        Assert.Equal(
+            $"ADRS: 15 rows, 12 columns, {adrs}\nADTR: 6 rows, 18 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n" +
+            $"ADAE: 4 rows, 17 columns, {adae}\nADEX: 198 rows, 13 columns, {adex}\n",
+            output);
+        Assert.Equal(4, DatasetFiles.Read(adae).RowCount);
         Assert.Contains("column RFXSTDTC: expected a first-dose date for a subject in the analysis, found none for NCT05013697-02-2002", error, StringComparison.Ordinal);
         Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
         var read = DatasetFiles.Read(adtte);
@@ -34,7 +40,7 @@ public sealed class DeriveCommandTests : IDisposable
     {
         var (rc, output, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--responses", "rs");
         Assert.Equal(0, rc);
-        Assert.Equal($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\n", output);
+        Assert.StartsWith($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\nADAE:", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_out, "adtr.csv")));
     }
 
