@@ -206,6 +206,10 @@ public sealed record Regimen(
             }
         }
 
+        var declaredIds = drugElements
+            .Select(e => JsonFields.TryGet(e, "id", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var phases = new List<TreatmentPhase>();
         var phaseElements = f.Array(root, "$", "phases");
         if (JsonFields.TryGet(root, "phases", out _) && phaseElements.Count == 0)
@@ -216,7 +220,7 @@ public sealed record Regimen(
         for (int i = 0; i < phaseElements.Count; i++)
         {
             string path = string.Create(CultureInfo.InvariantCulture, $"$.phases[{i}]");
-            var phase = ReadPhase(f, phaseElements[i], path, drugElements.Count == drugs.Count ? drugs : null);
+            var phase = ReadPhase(f, phaseElements[i], path, declaredIds);
             if (phase is not null)
             {
                 if (phase.MaxCycles is null && i != phaseElements.Count - 1)
@@ -382,7 +386,7 @@ public sealed record Regimen(
         return new RegimenDrug(id.ToUpperInvariant(), name, route.Value, dose, days.AsReadOnly(), distribution, reduction, levels.AsReadOnly(), maxDelay, comment);
     }
 
-    private static TreatmentPhase? ReadPhase(JsonFields f, JsonElement e, string path, IReadOnlyList<RegimenDrug>? drugs)
+    private static TreatmentPhase? ReadPhase(JsonFields f, JsonElement e, string path, HashSet<string> drugIds)
     {
         int before = f.Problems.Count;
         string? id = f.String(e, path, "id");
@@ -393,7 +397,7 @@ public sealed record Regimen(
         {
             var v = drugElements[i];
             string? drugId = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            if (drugId is null || (drugs is not null && !drugs.Any(d => string.Equals(d.Id, drugId, StringComparison.OrdinalIgnoreCase))))
+            if (drugId is null || !drugIds.Contains(drugId))
             {
                 f.Add(string.Create(CultureInfo.InvariantCulture, $"{path}.drugs[{i}]"), "the id of a drug in $.drugs", JsonFields.Describe(v), "Use a drug id listed in $.drugs.");
             }
