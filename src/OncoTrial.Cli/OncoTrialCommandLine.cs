@@ -29,6 +29,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(ConvertCommand.Create(output, error));
         root.Subcommands.Add(DeriveCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(SafetyCommand.Create(output, error));
         root.Subcommands.Add(RegimenCommand.Create(output, error));
 
         ParseResult parsed = root.Parse(args);

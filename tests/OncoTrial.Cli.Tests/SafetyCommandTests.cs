@@ -1,0 +1,39 @@
+namespace OncoTrial.Cli.Tests;
+
+public class SafetyCommandTests
+{
+    private static readonly string AeSmall = Path.Combine(CliRunner.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Safety", "studies", "ae-small");
+
+    [Fact]
+    public void The_safety_report_on_the_small_study_matches_the_verified_text()
+    {
+        var (rc, output, _) = CliRunner.Run("safety", "--study", AeSmall);
+        Assert.Equal(0, rc);
+        CliRunner.Verify("safety-ae-small", "txt", output);
+    }
+
+    [Fact]
+    public void The_AE_table_is_available_as_CSV()
+    {
+        var (rc, output, _) = CliRunner.Run("safety", "--study", AeSmall, "--format", "csv", "--threshold", "50");
+        Assert.Equal(0, rc);
+        CliRunner.Verify("safety-ae-small-50", "csv", output);
+    }
+
+    [Fact]
+    public void A_missing_study_folder_exits_2_with_the_problem()
+    {
+        var (rc, output, error) = CliRunner.Run("safety", "--study", Path.Combine(AeSmall, "no-such-folder"));
+        Assert.Equal(2, rc);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_threshold_outside_0_to_100_exits_2()
+    {
+        var (rc, _, error) = CliRunner.Run("safety", "--study", AeSmall, "--threshold", "120");
+        Assert.Equal(2, rc);
+        Assert.Equal("--threshold: expected a percentage from 0 to 100, found 120.\n", error);
+    }
+}
