@@ -16,6 +16,24 @@ internal static class CliRunner
     public static string DataFile(string name) => Path.Combine(RepositoryRoot, "data", name);
 
     /// <summary>
+    /// The file ../shared/data/<paramref name="relativePath"/> beside the repository (the nearest shared/data above the
+    /// root, since a git worktree may sit deeper), or null when the real data kept outside the repository is absent.
+    /// </summary>
+    public static string? SharedDataFile(string relativePath)
+    {
+        for (var dir = Directory.GetParent(RepositoryRoot); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "data", relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Compares <paramref name="actual"/> with tests/OncoTrial.Cli.Tests/Golden/NAME.verified.EXT; on a mismatch
     /// writes NAME.received.EXT beside it (git-ignored) so the difference can be inspected and accepted.
     /// </summary>

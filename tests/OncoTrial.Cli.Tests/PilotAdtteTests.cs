@@ -15,7 +15,7 @@ public class PilotAdtteTests(ITestOutputHelper output)
     [InlineData("breslow")]
     public void Survival_on_the_pilot_ADTTE_XPT_matches_R(string ties)
     {
-        string? file = FindPilotAdtte();
+        string? file = CliRunner.SharedDataFile(Path.Combine("cdiscpilot01", "adam-adtte.xpt"));
         if (file is null)
         {
             output.WriteLine("SKIPPED: ../shared/data/cdiscpilot01/adam-adtte.xpt not found beside the repository; nothing was checked.");
@@ -72,19 +72,5 @@ public class PilotAdtteTests(ITestOutputHelper output)
         double e = expected.GetDouble();
         double a = actual.GetDouble();
         Assert.True(Math.Abs(a - e) <= (1e-10 * Math.Abs(e)) + 1e-14, $"expected {e:R}, found {a:R}");
-    }
-
-    private static string? FindPilotAdtte()
-    {
-        for (var dir = Directory.GetParent(CliRunner.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", "cdiscpilot01", "adam-adtte.xpt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

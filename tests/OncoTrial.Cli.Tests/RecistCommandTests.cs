@@ -79,17 +79,13 @@ public class RecistCommandTests
     [Fact]
     public void The_pharmaverse_files_are_read_when_present()
     {
-        var dir = Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "data", "pharmaverse");
-        for (var d = Directory.GetParent(CliRunner.RepositoryRoot); d is not null && !File.Exists(Path.Combine(dir, "tr_onco_recist.csv")); d = d.Parent)
-        {
-            dir = Path.Combine(d.FullName, "shared", "data", "pharmaverse");
-        }
-
-        if (!File.Exists(Path.Combine(dir, "tr_onco_recist.csv")))
+        string? tr = CliRunner.SharedDataFile(Path.Combine("pharmaverse", "tr_onco_recist.csv"));
+        if (tr is null)
         {
             return; // SKIPPED: ../shared/data/pharmaverse is absent; the library test reports it.
         }
 
+        string dir = Path.GetDirectoryName(tr)!;
         var (rc, output, error) = CliRunner.Run("recist", "--lesions", Path.Combine(dir, "tu_onco_recist.csv"), Path.Combine(dir, "tr_onco_recist.csv"), Path.Combine(dir, "dm.csv"), "--format", "json");
         Assert.Equal("", error);
         Assert.Equal(0, rc);

@@ -28,7 +28,7 @@ public sealed class RoundTripTests : IDisposable
         var folders = new List<string>();
         foreach (string top in new[] { "tests", "data" })
         {
-            string root = Path.Combine(PilotData.RepositoryRoot, top);
+            string root = Path.Combine(RepositoryPaths.Root, top);
             if (!Directory.Exists(root))
             {
                 continue;
@@ -37,7 +37,7 @@ public sealed class RoundTripTests : IDisposable
             foreach (string dm in Directory.EnumerateFiles(root, "dm.csv", SearchOption.AllDirectories))
             {
                 string dir = Path.GetDirectoryName(dm)!;
-                string relative = Path.GetRelativePath(PilotData.RepositoryRoot, dir);
+                string relative = Path.GetRelativePath(RepositoryPaths.Root, dir);
                 if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
                 {
                     continue; // build output copies
@@ -92,7 +92,7 @@ public sealed class RoundTripTests : IDisposable
         int files = 0, refusedRead = 0, refusedColumns = 0;
         foreach (string study in CommittedStudyFolders())
         {
-            string relativeStudy = Path.GetRelativePath(PilotData.RepositoryRoot, study);
+            string relativeStudy = Path.GetRelativePath(RepositoryPaths.Root, study);
             foreach (string csv in Directory.GetFiles(study, "*.csv").Order(StringComparer.Ordinal))
             {
                 string where = Path.Combine(relativeStudy, Path.GetFileName(csv));

@@ -22,22 +22,8 @@ internal sealed record PharmaverseCase(string Subject, string Visit, string? Rec
 /// </summary>
 internal static class PharmaverseRecistComparison
 {
-    public static bool TryGetFolder(ITestOutputHelper output, out string folder)
-    {
-        folder = Path.GetFullPath(Path.Combine(PilotData.RepositoryRoot, "..", "shared", "data", "pharmaverse"));
-        for (var dir = Directory.GetParent(PilotData.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", "pharmaverse");
-            if (File.Exists(Path.Combine(candidate, "tr_onco_recist.csv")))
-            {
-                folder = candidate;
-                return true;
-            }
-        }
-
-        output.WriteLine($"SKIPPED: the pharmaverse RECIST files are not at {folder} (../shared/data/pharmaverse beside the repository); nothing was checked.");
-        return false;
-    }
+    public static bool TryGetFolder(ITestOutputHelper output, out string folder) =>
+        RepositoryPaths.TrySharedData("pharmaverse", "tr_onco_recist.csv", output, out folder);
 
     public static (LesionInput Input, IReadOnlyList<PharmaverseCase> Cases) Compare(string folder)
     {

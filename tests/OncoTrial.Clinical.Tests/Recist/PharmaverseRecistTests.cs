@@ -66,7 +66,7 @@ public class PharmaverseRecistTests(ITestOutputHelper output)
 
         var (input, cases) = PharmaverseRecistComparison.Compare(folder);
         var markdown = PharmaverseRecistComparison.RenderMarkdown(input, cases, Findings);
-        var dir = Path.Combine(PilotData.RepositoryRoot, "docs", "validation");
+        var dir = Path.Combine(RepositoryPaths.Root, "docs", "validation");
         var verified = Path.Combine(dir, "recist-pharmaverse.md");
         var received = Path.Combine(dir, "recist-pharmaverse.received.md");
         var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;

@@ -3,7 +3,7 @@ namespace OncoTrial.Clinical.Tests.Study;
 /// <summary>Where the committed study folders live.</summary>
 internal static class StudyFolders
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static string Root => Path.Combine(RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Study", "studies");
 
@@ -22,16 +22,5 @@ internal static class StudyFolders
         }
 
         return dir;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OncoTrial.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Could not find OncoTrial.slnx above the test output folder.");
     }
 }

@@ -459,14 +459,6 @@ public class DatasetJsonFileTests
         return output.ToArray();
     }
 
-    private static string GoldenPath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OncoTrial.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "tests", "OncoTrial.Clinical.Tests", "Data", "DatasetJson", name);
-    }
+    private static string GoldenPath(string name) =>
+        Path.Combine(RepositoryPaths.Root, "tests", "OncoTrial.Clinical.Tests", "Data", "DatasetJson", name);
 }

@@ -17,7 +17,7 @@ public class XptOracleTests
 
     public XptOracleTests(ITestOutputHelper output) => _output = output;
 
-    private static string WrittenPath => Path.Combine(PilotData.RepositoryRoot, "tests", "oracle", "data", "oncotrial-written.xpt");
+    private static string WrittenPath => Path.Combine(RepositoryPaths.Root, "tests", "oracle", "data", "oncotrial-written.xpt");
 
     [Fact]
     public void Our_reader_gives_what_R_read_xport_gives_for_every_pilot_file()
@@ -119,7 +119,7 @@ public class XptOracleTests
 
     private static JsonElement LoadFixture()
     {
-        string path = Path.Combine(PilotData.RepositoryRoot, "tests", "oracle", "fixtures", "xpt.json");
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "oracle", "fixtures", "xpt.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.Clone();
     }
