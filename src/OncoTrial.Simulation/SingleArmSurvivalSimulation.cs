@@ -10,7 +10,9 @@ namespace OncoTrial.Simulation;
 /// </summary>
 /// <remarks>
 /// <para>Trial i draws from its own Philox4x32-10 stream keyed by the seed (<see cref="TrialRandom"/>), one block
-/// per patient: entry = A·u₁, survival = −ln(u₂)/λ, loss = −ln(u₃)/η. Trials run in fixed chunks of
+/// per patient: entry = A·u₁; with independent exponential survival (λ) and loss (η), the exit time min(T, L) is
+/// Exp(λ + η) and independent of its cause, so exit = −ln(u₂)/(λ + η) and the exit is an event when u₃ &lt; λ/(λ + η)
+/// (one logarithm per patient instead of two; the same law as drawing T and L). Trials run in fixed chunks of
 /// <see cref="ChunkSize"/> over every core and are reduced in chunk order, so results do not depend on the thread
 /// count.</para>
 /// <para>Tests (two-sided α): the exponential test on log λ̂, log λ̂ ~ N(log λ, 1/D) (Lawless 2003, §2.2; the
@@ -169,8 +171,8 @@ public static class SingleArmSurvivalSimulation
         private readonly int _patients;
         private readonly double _accrual;
         private readonly double _fixedAnalysis;
-        private readonly double _hazard;
-        private readonly double _lossHazard;
+        private readonly double _inverseTotalHazard;
+        private readonly double _eventShare;
         private readonly double _hazard0;
         private readonly double _logHazard0;
         private readonly double _towardH1;
@@ -182,8 +184,11 @@ public static class SingleArmSurvivalSimulation
             _patients = s.EvaluablePatients;
             _accrual = s.Accrual;
             _fixedAnalysis = s.Accrual + s.FollowUp;
-            _hazard = s.Hypothesis == SimulatedHypothesis.H0 ? s.HazardH0 : s.HazardH1;
-            _lossHazard = s.DropoutModel == DropoutModel.Exponential && s.Dropout > 0 ? -Math.Log(1 - s.Dropout) / s.DropoutTime : 0;
+            double hazard = s.Hypothesis == SimulatedHypothesis.H0 ? s.HazardH0 : s.HazardH1;
+            double lossHazard = s.DropoutModel == DropoutModel.Exponential && s.Dropout > 0 ? -Math.Log(1 - s.Dropout) / s.DropoutTime : 0;
+            _inverseTotalHazard = 1 / (hazard + lossHazard);
+            _eventShare = lossHazard > 0 ? hazard / (hazard + lossHazard) : 2; // > any uniform: every exit is an event
+
             _hazard0 = s.HazardH0;
             _logHazard0 = Math.Log(s.HazardH0);
             _towardH1 = s.HazardH1 < s.HazardH0 ? -1 : 1;
@@ -198,14 +203,22 @@ public static class SingleArmSurvivalSimulation
         {
             var stream = new TrialRandom(seed, trial);
             int n = _patients;
+            if (_eventTarget is null && !fitKaplanMeier)
+            {
+                FastTrial(ref stream, ref totals);
+                return;
+            }
+
             double analysis = _fixedAnalysis;
             double[] entry = b.Entry, survival = b.Survival, loss = b.Loss;
             for (int j = 0; j < n; j++)
             {
                 var block = stream.NextBlock();
                 entry[j] = _accrual * Philox4x32.ToOpenUnit(block.X0);
-                survival[j] = -Math.Log(Philox4x32.ToOpenUnit(block.X1)) / _hazard;
-                loss[j] = _lossHazard > 0 ? -Math.Log(Philox4x32.ToOpenUnit(block.X2)) / _lossHazard : double.PositiveInfinity;
+                double y = -Math.Log(Philox4x32.ToOpenUnit(block.X1)) * _inverseTotalHazard;
+                bool isEvent = Philox4x32.ToOpenUnit(block.X2) < _eventShare;
+                survival[j] = isEvent ? y : double.PositiveInfinity;
+                loss[j] = isEvent ? double.PositiveInfinity : y;
             }
 
             if (_eventTarget is int target)
@@ -213,16 +226,18 @@ public static class SingleArmSurvivalSimulation
                 analysis = EventDrivenAnalysisTime(n, target, b, ref totals);
             }
 
+            bool eventDriven = _eventTarget is not null;
             int events = 0;
             double exposure = 0;
             double[] time = b.Time;
             int[] status = b.Status;
             for (int j = 0; j < n; j++)
             {
-                // The event test compares calendar times, so the event that triggers an event-driven analysis counts.
+                // An event-driven analysis also compares calendar times, so the event that triggers it counts.
                 double t = survival[j];
-                int d = t <= loss[j] && entry[j] + t <= analysis ? 1 : 0;
-                double x = Math.Min(t, Math.Min(loss[j], analysis - entry[j]));
+                double followUp = analysis - entry[j];
+                int d = t <= loss[j] && (t <= followUp || (eventDriven && entry[j] + t <= analysis)) ? 1 : 0;
+                double x = Math.Min(t, Math.Min(loss[j], followUp));
                 events += d;
                 exposure += x;
                 time[j] = x;
@@ -232,21 +247,7 @@ public static class SingleArmSurvivalSimulation
             totals.Events += events;
             totals.Exposure += exposure;
             totals.AnalysisTime += analysis;
-            if (events == 0)
-            {
-                totals.NoEvents++;
-            }
-            else
-            {
-                double z = (Math.Log(events / exposure) - _logHazard0) * Math.Sqrt(events);
-                Count(z, ref totals.ExpReject, ref totals.ExpTowardH1);
-            }
-
-            double expected = _hazard0 * exposure;
-            if (expected > 0)
-            {
-                Count((events - expected) / Math.Sqrt(expected), ref totals.LrReject, ref totals.LrTowardH1);
-            }
+            Analyse(events, exposure, ref totals);
 
             if (fitKaplanMeier)
             {
@@ -261,6 +262,53 @@ public static class SingleArmSurvivalSimulation
                 {
                     totals.CiCovers++;
                 }
+            }
+        }
+
+        /// <summary>The same trial as the general path (same draws), without storing patients: fixed analysis, no KM.</summary>
+        private void FastTrial(ref TrialRandom stream, ref ChunkTotals totals)
+        {
+            int events = 0;
+            double exposure = 0;
+            for (int j = 0; j < _patients; j++)
+            {
+                var block = stream.NextBlock();
+                double followUp = _fixedAnalysis - (_accrual * Philox4x32.ToOpenUnit(block.X0));
+                double y = -Math.Log(Philox4x32.ToOpenUnit(block.X1)) * _inverseTotalHazard;
+                bool isEvent = Philox4x32.ToOpenUnit(block.X2) < _eventShare;
+                if (y <= followUp)
+                {
+                    exposure += y;
+                    events += isEvent ? 1 : 0;
+                }
+                else
+                {
+                    exposure += followUp;
+                }
+            }
+
+            totals.Events += events;
+            totals.Exposure += exposure;
+            totals.AnalysisTime += _fixedAnalysis;
+            Analyse(events, exposure, ref totals);
+        }
+
+        private void Analyse(int events, double exposure, ref ChunkTotals totals)
+        {
+            if (events == 0)
+            {
+                totals.NoEvents++;
+            }
+            else
+            {
+                double z = (Math.Log(events / exposure) - _logHazard0) * Math.Sqrt(events);
+                Count(z, ref totals.ExpReject, ref totals.ExpTowardH1);
+            }
+
+            double expected = _hazard0 * exposure;
+            if (expected > 0)
+            {
+                Count((events - expected) / Math.Sqrt(expected), ref totals.LrReject, ref totals.LrTowardH1);
             }
         }
 

@@ -29,6 +29,32 @@ public class SingleArmSurvivalSimulationTests
     }
 
     [Fact]
+    public void Seeded_results_are_exact()
+    {
+        // Pinned: Philox4x32-10 streams make these exact on every machine and thread count.
+        var r = SingleArmSurvivalSimulation.Run(Paper(SimulatedHypothesis.H1), 1000, seed: 1);
+        Assert.Equal(848, r.ExponentialTest.Rejections);
+        Assert.Equal(848, r.ExponentialTest.RejectionsTowardH1);
+        Assert.Equal(851, r.OneSampleLogRankTest.Rejections);
+        Assert.Equal(30.366, r.MeanEvents, 12);
+        Assert.Equal(1000, r.KaplanMeierMedian.Reached);
+        Assert.Equal(9.78272111581083, r.KaplanMeierMedian.MedianOfMedians!.Value, 12);
+        Assert.Equal(Math.Sqrt(0.848 * 0.152 / 1000), r.ExponentialTest.RateTowardH1StandardError, 15);
+    }
+
+    [Fact]
+    public void The_fast_path_without_Kaplan_Meier_gives_the_same_trials()
+    {
+        var full = SingleArmSurvivalSimulation.Run(Paper(SimulatedHypothesis.H0), 3000, seed: 8);
+        var fast = SingleArmSurvivalSimulation.Run(Paper(SimulatedHypothesis.H0) with { KaplanMeierTrials = 0 }, 3000, seed: 8);
+        Assert.Equal(full.ExponentialTest, fast.ExponentialTest);
+        Assert.Equal(full.OneSampleLogRankTest, fast.OneSampleLogRankTest);
+        Assert.Equal(full.MeanEvents, fast.MeanEvents);
+        Assert.Equal(full.MeanExposure, fast.MeanExposure);
+        Assert.Equal(0, fast.KaplanMeierMedian.Fitted);
+    }
+
+    [Fact]
     public void A_different_seed_gives_different_trials()
     {
         var scenario = Paper(SimulatedHypothesis.H1);
