@@ -32,6 +32,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(SafetyCommand.Create(output, error));
         root.Subcommands.Add(RegimenCommand.Create(output, error));
         root.Subcommands.Add(DesignCommand.Create(output, error));
+        root.Subcommands.Add(SimulateCommand.Create(output, error));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
