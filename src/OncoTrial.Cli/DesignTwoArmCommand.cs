@@ -43,10 +43,11 @@ internal static class DesignTwoArmCommand
         var stages = new Option<int>("--stages") { Description = "Number of analyses K at equally spaced event fractions k/K (1 = fixed design).", DefaultValueFactory = _ => 1 };
         var spending = new Option<string>("--spending") { Description = "Lan-DeMets alpha spending: obf (O'Brien-Fleming type, default) or pocock.", DefaultValueFactory = _ => "obf" };
         spending.AcceptOnlyFromAmong([.. Spendings.Keys]);
+        var futility = new Option<string?>("--futility") { Description = "Non-binding futility z bounds, one per interim look, comma-separated (e.g. 0,0.5 with --stages 3)." };
         var format = FormatOption.Create();
         var command = new Command("two-arm-survival", "Events and patients for a two-arm survival comparison (log-rank; Schoenfeld or Freedman), with optional group-sequential interim analyses.")
         {
-            hr, medianControl, medianTreatment, alpha, sides, power, allocation, accrual, followUp, dropout, dropoutTime, method, stages, spending, format,
+            hr, medianControl, medianTreatment, alpha, sides, power, allocation, accrual, followUp, dropout, dropoutTime, method, stages, spending, futility, format,
         };
 
         command.SetAction(parse =>
@@ -76,6 +77,25 @@ internal static class DesignTwoArmCommand
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"--stages: expected a whole number of analyses from 1 to 10, found {k}."));
             }
 
+            double[]? futilityBounds = null;
+            if (parse.GetValue(futility) is { } futilityText)
+            {
+                string[] parts = futilityText.Split(',', StringSplitOptions.TrimEntries);
+                futilityBounds = new double[parts.Length];
+                for (int i = 0; i < parts.Length; i++)
+                {
+                    if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out futilityBounds[i]))
+                    {
+                        problems.Add($"--futility: expected comma-separated z values with a dot as decimal separator (e.g. 0,0.5), found \"{parts[i]}\".");
+                    }
+                }
+
+                if (parts.Length != k - 1)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"--futility: expected one z value per interim look ({k - 1} for --stages {k}), found {parts.Length}."));
+                }
+            }
+
             if (problems.Count > 0)
             {
                 throw new CommandLineInputException(problems);
@@ -94,7 +114,7 @@ internal static class DesignTwoArmCommand
             else
             {
                 double[] rates = [.. Enumerable.Range(1, k).Select(i => i == k ? 1.0 : (double)i / k)];
-                var sequential = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, Spendings[parse.GetValue(spending)!]);
+                var sequential = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, Spendings[parse.GetValue(spending)!], GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
                 output.Write(json ? Json(sequential.Fixed, sequential) + "\n" : Text(sequential.Fixed, sequential) + "\n");
             }
 
@@ -122,7 +142,7 @@ internal static class DesignTwoArmCommand
         if (gs is not null)
         {
             var b = gs.Boundaries;
-            Line($"Group-sequential: {b.Stages} analyses, Lan-DeMets {(b.Spending == LanDeMetsSpending.Pocock ? "Pocock" : "O'Brien-Fleming")}-type alpha spending, efficacy bounds only");
+            Line($"Group-sequential: {b.Stages} analyses, Lan-DeMets {(b.Spending == LanDeMetsSpending.Pocock ? "Pocock" : "O'Brien-Fleming")}-type alpha spending, {(b.FutilityBounds.Count == 0 ? "efficacy bounds only" : "non-binding futility bounds " + string.Join(", ", b.FutilityBounds.Select(f => f.ToString("0.###", CultureInfo.InvariantCulture))))}");
             Line($"  inflation factor {b.InflationFactor:0.######}, maximum {gs.MaxEventsRoundedUp} events ({gs.MaxEvents:0.###}), {gs.MaxPatientsRoundedUp} patients ({gs.MaxPatients:0.###})");
             Line($"  expected events under H0 {gs.ExpectedEventsH0:0.###}, under H1 {gs.ExpectedEventsH1:0.###}");
             Line($"  look  fraction  events  z bound  cum. alpha  P(stop | H1)");
@@ -180,6 +200,8 @@ internal static class DesignTwoArmCommand
                 Array(w, "critical_values", b.CriticalValues);
                 Array(w, "cumulative_alpha_spent", b.CumulativeAlphaSpent);
                 Array(w, "rejection_probabilities_h1", b.RejectionProbabilitiesH1);
+                Array(w, "futility_bounds", b.FutilityBounds);
+                Array(w, "futility_probabilities_h1", b.FutilityProbabilitiesH1);
                 w.WriteEndObject();
             }
 

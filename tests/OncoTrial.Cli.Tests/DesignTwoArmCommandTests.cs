@@ -51,6 +51,28 @@ public class DesignTwoArmCommandTests
     }
 
     [Fact]
+    public void Non_binding_futility_bounds_give_the_rpact_maximum_events()
+    {
+        var (rc, output, _) = Run("--hr", "0.7", "--median-control", "12", "--dropout", "0.05", "--stages", "3", "--futility", "0,0.5", "--format", "json");
+        Assert.Equal(0, rc);
+        using var doc = JsonDocument.Parse(output);
+        var gs = doc.RootElement.GetProperty("group_sequential");
+
+        // rpact getDesignGroupSequential(futilityBounds = c(0, 0.5), bindingFutility = FALSE): maxNumberOfEvents 262.1796.
+        Assert.Equal(262.179591878348, gs.GetProperty("max_events_exact").GetDouble(), 1e-5);
+        Assert.Equal(2, gs.GetProperty("futility_probabilities_h1").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_futility_bound_per_interim_look_is_required()
+    {
+        var (rc, _, error) = Run("--hr", "0.7", "--median-control", "12", "--stages", "3", "--futility", "0,x,1");
+        Assert.Equal(2, rc);
+        Assert.Contains("found \"x\"", error, StringComparison.Ordinal);
+        Assert.Contains("expected one z value per interim look (2 for --stages 3), found 3.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_text_output_shows_inputs_intermediates_and_the_boundary_table()
     {
         var (rc, output, _) = Run("--hr", "0.7", "--median-control", "12", "--dropout", "0.05", "--stages", "3");

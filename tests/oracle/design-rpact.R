@@ -13,6 +13,8 @@
 #   about 1e-8 relative); getDesignCharacteristics for inflationFactor, shift (= drift^2) and
 #   rejectionProbabilities under H1; getSampleSizeSurvival(design, ...) for maxNumberOfEvents,
 #   eventsPerStage, expectedEventsH0/H1 and maxNumberOfSubjects.
+# * non-binding futility: futilityBounds = f (z scale), bindingFutility = FALSE; without them rpact's default
+#   futility bound is -6 (in effect none). futility_bounds is null in the fixture when none was given.
 source("tests/oracle/lib/json.R")
 suppressPackageStartupMessages(library(rpact))
 
@@ -50,13 +52,20 @@ gs_cases <- list(
   list(type = "asOF", rates = c(1 / 3, 2 / 3, 1)),
   list(type = "asP", rates = c(1 / 3, 2 / 3, 1)),
   list(type = "asOF", rates = c(0.25, 0.5, 0.8, 1)),
-  list(type = "asP", rates = c(0.5, 1))
+  list(type = "asP", rates = c(0.5, 1)),
+  list(type = "asOF", rates = c(1 / 3, 2 / 3, 1), futility = c(0, 0.5)),
+  list(type = "asP", rates = c(0.3, 0.6, 1), futility = c(-0.5, 0))
 )
 survival <- fixed_cases[[1]]
 sequential <- list()
 for (g in gs_cases) {
-  d <- getDesignGroupSequential(kMax = length(g$rates), alpha = 0.025, beta = 0.2, sided = 1,
-                                typeOfDesign = g$type, informationRates = g$rates)
+  args <- list(kMax = length(g$rates), alpha = 0.025, beta = 0.2, sided = 1, typeOfDesign = g$type,
+               informationRates = g$rates)
+  if (!is.null(g$futility)) {
+    args$futilityBounds <- g$futility
+    args$bindingFutility <- FALSE
+  }
+  d <- do.call(getDesignGroupSequential, args)
   ch <- getDesignCharacteristics(d)
   y <- getSampleSizeSurvival(d, lambda2 = survival$lambda2, hazardRatio = survival$hr,
                              accrualTime = c(0, survival$accrual), followUpTime = survival$followup,
@@ -67,6 +76,8 @@ for (g in gs_cases) {
     critical_values = I(d$criticalValues), alpha_spent = I(d$alphaSpent),
     inflation_factor = ch$inflationFactor, shift = ch$shift,
     rejection_probabilities_h1 = I(as.numeric(ch$rejectionProbabilities)),
+    futility_bounds = if (is.null(g$futility)) NULL else I(g$futility),
+    futility_probabilities_h1 = if (is.null(g$futility)) NULL else I(as.numeric(ch$futilityProbabilities)),
     survival_case = survival$name,
     max_events = y$maxNumberOfEvents, events_per_stage = I(as.numeric(y$eventsPerStage)),
     expected_events_h0 = y$expectedEventsH0, expected_events_h1 = y$expectedEventsH1,

@@ -36,6 +36,12 @@ public static class GroupSequentialDesign
     /// <param name="beta">Type II error, 0 &lt; β &lt; 1 − α.</param>
     /// <param name="spending">The alpha-spending function.</param>
     /// <param name="gridPointsPerUnit">Simpson panels per unit of z, ≥ 10.</param>
+    /// <param name="futilityBounds">
+    /// Optional non-binding futility bounds f₁ … f_{K−1} on the z scale (stop for futility when Z_k &lt; f_k); null for none.
+    /// Non-binding: the efficacy bounds are computed as if the futility bounds were ignored, so α is kept whether or not
+    /// they are followed; power, drift and expected information assume they are followed (rpact
+    /// <c>futilityBounds</c>, <c>bindingFutility = FALSE</c>).
+    /// </param>
     /// <returns>Critical values, alpha spent, rejection probabilities, drift, inflation factor, expected information.</returns>
     /// <remarks>
     /// <para>
@@ -60,17 +66,20 @@ public static class GroupSequentialDesign
         double alpha = 0.025,
         double beta = 0.2,
         LanDeMetsSpending spending = LanDeMetsSpending.OBrienFleming,
-        int gridPointsPerUnit = DefaultGridPointsPerUnit)
+        int gridPointsPerUnit = DefaultGridPointsPerUnit,
+        IReadOnlyList<double>? futilityBounds = null)
     {
         ArgumentNullException.ThrowIfNull(informationRates);
-        Validate(informationRates, alpha, beta, gridPointsPerUnit);
+        Validate(informationRates, alpha, beta, gridPointsPerUnit, futilityBounds);
         double[] t = [.. informationRates];
         int kMax = t.Length;
         double[] spent = [.. t.Select(x => ComputeAlphaSpent(spending, alpha, x))];
         spent[kMax - 1] = alpha;
         double[] critical = new double[kMax];
-        double[] h0 = new double[kMax];
-        var recursion = new Recursion(t, gridPointsPerUnit);
+        double[] h0Efficacy = new double[kMax];
+        var recursion = new Recursion(t, gridPointsPerUnit, null);
+        double[] futility = [.. Enumerable.Range(0, kMax).Select(k => k < kMax - 1 && futilityBounds is not null ? futilityBounds[k] : double.NegativeInfinity)];
+        var followed = new Recursion(t, gridPointsPerUnit, futility);
         double[] z = [];
         double[] w = [];
         for (int k = 0; k < kMax; k++)
@@ -94,12 +103,13 @@ public static class GroupSequentialDesign
             critical[k] = target <= 0
                 ? double.PositiveInfinity
                 : Brent.FindRoot(c => crossing(c) - target, -10, 40, 1e-13, 200);
-            h0[k] = double.IsPositiveInfinity(critical[k]) ? 0 : crossing(critical[k]);
+            h0Efficacy[k] = double.IsPositiveInfinity(critical[k]) ? 0 : crossing(critical[k]);
         }
 
         double zSum = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, 1 - beta);
-        double drift = Brent.FindRoot(d => recursion.CrossingProbabilities(critical, d).Sum() - (1 - beta), 0, zSum + 10, 1e-13, 200);
-        double[] h1 = recursion.CrossingProbabilities(critical, drift);
+        double drift = Brent.FindRoot(d => followed.CrossingProbabilities(critical, d).Efficacy.Sum() - (1 - beta), 0, zSum + 10, 1e-13, 200);
+        var h1 = followed.CrossingProbabilities(critical, drift);
+        var h0 = followed.CrossingProbabilities(critical, 0);
         return new GroupSequentialBoundaries(
             t,
             alpha,
@@ -108,32 +118,50 @@ public static class GroupSequentialDesign
             gridPointsPerUnit,
             critical,
             spent,
-            h0,
-            h1,
+            h0Efficacy,
+            h1.Efficacy,
             drift,
             drift * drift / (zSum * zSum),
-            ExpectedInformation(t, h0),
-            ExpectedInformation(t, h1));
+            ExpectedInformation(t, h0.Efficacy, h0.Futility),
+            ExpectedInformation(t, h1.Efficacy, h1.Futility))
+        {
+            FutilityBounds = futilityBounds is null ? [] : [.. futilityBounds],
+            FutilityProbabilitiesH0 = h0.Futility[..^1],
+            FutilityProbabilitiesH1 = h1.Futility[..^1],
+        };
     }
 
-    /// <summary>Σ_{k&lt;K} t_k p_k + t_K (1 − Σ_{k&lt;K} p_k): expected information fraction at stopping, efficacy bounds only.</summary>
-    internal static double ExpectedInformation(IReadOnlyList<double> t, IReadOnlyList<double> crossing)
+    /// <summary>
+    /// Σ_{k&lt;K} t_k (e_k + g_k) + t_K (1 − Σ_{k&lt;K} (e_k + g_k)): expected information fraction at stopping, with e_k
+    /// and g_k the efficacy and futility stopping probabilities at look k.
+    /// </summary>
+    internal static double ExpectedInformation(IReadOnlyList<double> t, IReadOnlyList<double> efficacy, IReadOnlyList<double> futility)
     {
         int kMax = t.Count;
         double expected = 0;
         double early = 0;
         for (int k = 0; k < kMax - 1; k++)
         {
-            expected += t[k] * crossing[k];
-            early += crossing[k];
+            double stop = efficacy[k] + futility[k];
+            expected += t[k] * stop;
+            early += stop;
         }
 
         return expected + (t[kMax - 1] * (1 - early));
     }
 
-    private static void Validate(IReadOnlyList<double> t, double alpha, double beta, int grid)
+    private static void Validate(IReadOnlyList<double> t, double alpha, double beta, int grid, IReadOnlyList<double>? futility)
     {
         var problems = new List<string>();
+        if (futility is not null && futility.Count != t.Count - 1)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"futility bounds: expected one z value per interim look ({t.Count - 1}), found {futility.Count}."));
+        }
+        else if (futility is not null && futility.Any(f => !double.IsFinite(f) && !double.IsNegativeInfinity(f)))
+        {
+            problems.Add("futility bounds: expected finite z values (or negative infinity for no futility stop at a look).");
+        }
+
         if (t.Count < 1 || t.Count > 20)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"information rates: expected 1 to 20 looks, found {t.Count}."));
@@ -176,16 +204,19 @@ public static class GroupSequentialDesign
     }
 
     /// <summary>The Armitage-McPherson-Rowe recursion on a Simpson grid, for given critical values and drift.</summary>
-    private sealed class Recursion(double[] t, int gridPointsPerUnit)
+    private sealed class Recursion(double[] t, int gridPointsPerUnit, double[]? lower)
     {
-        /// <summary>P(first crossing at look k) for every k.</summary>
-        public double[] CrossingProbabilities(double[] critical, double drift)
+        /// <summary>P(first crossing of the efficacy bound at look k) and P(stop for futility at look k), for every k.</summary>
+        public (double[] Efficacy, double[] Futility) CrossingProbabilities(double[] critical, double drift)
         {
-            var result = new double[t.Length];
-            result[0] = Normal.CDF(0, 1, (drift * Math.Sqrt(t[0])) - critical[0]);
+            var efficacy = new double[t.Length];
+            var futility = new double[t.Length];
+            double mu1 = drift * Math.Sqrt(t[0]);
+            efficacy[0] = Normal.CDF(0, 1, mu1 - critical[0]);
+            futility[0] = Lower(0) is var f0 && double.IsNegativeInfinity(f0) ? 0 : Normal.CDF(0, 1, f0 - mu1);
             if (t.Length == 1)
             {
-                return result;
+                return (efficacy, new double[1]);
             }
 
             double[] z = [];
@@ -193,10 +224,29 @@ public static class GroupSequentialDesign
             for (int k = 1; k < t.Length; k++)
             {
                 (z, w) = k == 1 ? First(critical[0], drift) : Next(z, w, k - 1, critical[k - 1], drift);
-                result[k] = Cross(z, w, k, critical[k], drift);
+                efficacy[k] = Cross(z, w, k, critical[k], drift);
+                double f = Lower(k);
+                futility[k] = double.IsNegativeInfinity(f) ? 0 : Below(z, w, k, f, drift);
             }
 
-            return result;
+            return (efficacy, futility);
+        }
+
+        private double Lower(int stage) => lower is null ? double.NegativeInfinity : lower[stage];
+
+        private double Below(double[] z, double[] w, int stage, double f, double drift)
+        {
+            double ik = t[stage];
+            double ip = t[stage - 1];
+            double delta = ik - ip;
+            double sd = Math.Sqrt(delta);
+            double sum = 0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                sum += w[i] * Normal.CDF(0, 1, ((f * Math.Sqrt(ik)) - (z[i] * Math.Sqrt(ip)) - (drift * delta)) / sd);
+            }
+
+            return sum;
         }
 
         public double Cross(double[] z, double[] w, int stage, double c, double drift)
@@ -223,7 +273,7 @@ public static class GroupSequentialDesign
         public (double[] Z, double[] W) First(double c, double drift)
         {
             double mu = drift * Math.Sqrt(t[0]);
-            double[] z = Grid(mu - Tail, Math.Min(c, mu + Tail), out double[] simpson);
+            double[] z = Grid(Math.Max(mu - Tail, Lower(0)), Math.Min(c, mu + Tail), out double[] simpson);
             var w = new double[z.Length];
             for (int i = 0; i < z.Length; i++)
             {
@@ -240,7 +290,7 @@ public static class GroupSequentialDesign
             double delta = ik - ip;
             double sd = Math.Sqrt(delta);
             double mu = drift * Math.Sqrt(ik);
-            double[] z = Grid(mu - Tail, Math.Min(c, mu + Tail), out double[] simpson);
+            double[] z = Grid(Math.Max(mu - Tail, Lower(stage)), Math.Min(c, mu + Tail), out double[] simpson);
             var w = new double[z.Length];
             double scale = Math.Sqrt(ik) / sd;
             for (int j = 0; j < z.Length; j++)

@@ -47,10 +47,11 @@ public static class TwoArmSurvivalDesign
     /// <param name="informationRates">Event fractions of the analyses, increasing to 1.</param>
     /// <param name="spending">The alpha-spending function.</param>
     /// <param name="gridPointsPerUnit">Integration grid density, see <see cref="GroupSequentialDesign.Compute"/>.</param>
+    /// <param name="futilityBounds">Optional non-binding futility z bounds, one per interim look.</param>
     /// <remarks>
     /// D_max = IF·D_fixed with IF the inflation factor (Jennison &amp; Turnbull 2000, §7.2.2); events at look k are
     /// t_k·D_max; expected events E(D) = Σ_{k&lt;K} t_k D_max P(stop at k) + D_max P(reach look K) under H₀ and H₁
-    /// (efficacy stops only); patients D_max/P̄ with P̄ the event probability at A + F of <see cref="Compute"/>.
+    /// (efficacy and, when given, futility stops); patients D_max/P̄ with P̄ the event probability at A + F of <see cref="Compute"/>.
     /// R: rpact <c>getSampleSizeSurvival(design = getDesignGroupSequential(...), ...)</c>.
     /// </remarks>
     /// <exception cref="ArgumentException">A two-sided test, or invalid information rates.</exception>
@@ -58,7 +59,8 @@ public static class TwoArmSurvivalDesign
         TwoArmSurvivalOptions options,
         IReadOnlyList<double> informationRates,
         LanDeMetsSpending spending = LanDeMetsSpending.OBrienFleming,
-        int gridPointsPerUnit = GroupSequentialDesign.DefaultGridPointsPerUnit)
+        int gridPointsPerUnit = GroupSequentialDesign.DefaultGridPointsPerUnit,
+        IReadOnlyList<double>? futilityBounds = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Sides != 1)
@@ -67,7 +69,7 @@ public static class TwoArmSurvivalDesign
         }
 
         var fixedDesign = Compute(options);
-        var boundaries = GroupSequentialDesign.Compute(informationRates, options.Alpha, 1 - options.Power, spending, gridPointsPerUnit);
+        var boundaries = GroupSequentialDesign.Compute(informationRates, options.Alpha, 1 - options.Power, spending, gridPointsPerUnit, futilityBounds);
         double maxEvents = fixedDesign.Events * boundaries.InflationFactor;
         double[] perStage = [.. boundaries.InformationRates.Select(t => t * maxEvents)];
         return new TwoArmGroupSequentialResult(

@@ -50,8 +50,18 @@ public class DesignOracleTests
         JsonElement c = Fixture.GetProperty("sequential")[index];
         double[] rates = OracleFixture.Doubles(c.GetProperty("information_rates"));
         var spending = c.GetProperty("type").GetString() == "asOF" ? LanDeMetsSpending.OBrienFleming : LanDeMetsSpending.Pocock;
-        var d = GroupSequentialDesign.Compute(rates, c.GetProperty("alpha").GetDouble(), c.GetProperty("beta").GetDouble(), spending);
-        string what = $"{c.GetProperty("type").GetString()} K={rates.Length}";
+        double[]? futility = c.GetProperty("futility_bounds").ValueKind == JsonValueKind.Null ? null : OracleFixture.Doubles(c.GetProperty("futility_bounds"));
+        var d = GroupSequentialDesign.Compute(rates, c.GetProperty("alpha").GetDouble(), c.GetProperty("beta").GetDouble(), spending, GroupSequentialDesign.DefaultGridPointsPerUnit, futility);
+        string what = $"{c.GetProperty("type").GetString()} K={rates.Length}{(futility is null ? string.Empty : " futility " + string.Join('/', futility))}";
+        if (futility is not null)
+        {
+            double[] futilityH1 = OracleFixture.Doubles(c.GetProperty("futility_probabilities_h1"));
+            for (int k = 0; k < futility.Length; k++)
+            {
+                OracleFixture.AssertClose(futilityH1[k], d.FutilityProbabilitiesH1[k], $"{what} futility probability H1 {k + 1}", ProbabilityTolerance);
+            }
+        }
+
         double[] critical = OracleFixture.Doubles(c.GetProperty("critical_values"));
         double[] spent = OracleFixture.Doubles(c.GetProperty("alpha_spent"));
         double[] h1 = OracleFixture.Doubles(c.GetProperty("rejection_probabilities_h1"));
@@ -67,7 +77,7 @@ public class DesignOracleTests
 
         JsonElement survival = Fixture.GetProperty("fixed")[0];
         Assert.Equal(survival.GetProperty("name").GetString(), c.GetProperty("survival_case").GetString());
-        var s = TwoArmSurvivalDesign.ComputeGroupSequential(FixedOptions(survival), rates, spending);
+        var s = TwoArmSurvivalDesign.ComputeGroupSequential(FixedOptions(survival), rates, spending, GroupSequentialDesign.DefaultGridPointsPerUnit, futility);
         OracleFixture.AssertClose(c.GetProperty("max_events").GetDouble(), s.MaxEvents, what + " max events", SequentialTolerance);
         double[] perStage = OracleFixture.Doubles(c.GetProperty("events_per_stage"));
         for (int k = 0; k < rates.Length; k++)

@@ -73,6 +73,18 @@ public class GroupSequentialDesignTests
     }
 
     [Fact]
+    public void Non_binding_futility_keeps_the_efficacy_bounds_and_raises_the_maximum_information()
+    {
+        var none = GroupSequentialDesign.Compute(ThreeLooks);
+        var futile = GroupSequentialDesign.Compute(ThreeLooks, futilityBounds: [0, 0.5]);
+        Assert.Equal(none.CriticalValues, futile.CriticalValues);
+        Assert.True(futile.InflationFactor > none.InflationFactor);
+        Assert.True(futile.ExpectedInformationH0 < none.ExpectedInformationH0);
+        Assert.Equal(0.5, futile.FutilityProbabilitiesH0[0], 12);
+        Assert.Equal(0.8, futile.Power, 10);
+    }
+
+    [Fact]
     public void Information_rates_must_increase_to_one()
     {
         var ex = Assert.Throws<ArgumentException>(() => GroupSequentialDesign.Compute([0.5, 0.4, 0.9]));
