@@ -18,6 +18,7 @@ internal static class DesignCommand
         (o, _) => SingleArmSurvival(o),
         (o, _) => Simon(o),
         (o, _) => SingleStage(o),
+        DesignTwoArmCommand.Create,
     ];
 
     internal static Command Create(TextWriter output, TextWriter error)

@@ -75,10 +75,19 @@ public class DesignCommandTests
     }
 
     [Fact]
-    public void The_design_command_has_the_three_subcommands_and_can_take_more()
+    public void The_design_command_lists_its_four_subcommands()
     {
         using var o = new StringWriter();
         var design = DesignCommand.Create(o, o);
-        Assert.Equal(["single-arm-survival", "simon", "single-stage"], design.Subcommands.Select(c => c.Name));
+        Assert.Equal(["single-arm-survival", "simon", "single-stage", "two-arm-survival"], design.Subcommands.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Two_arm_survival_runs_under_oncotrial_design()
+    {
+        var (rc, output, error) = CliRunner.Run("design", "two-arm-survival", "--hr", "0.7", "--median-control", "12", "--format", "json");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, rc);
+        Assert.Contains("\"events\"", output, StringComparison.Ordinal);
     }
 }
