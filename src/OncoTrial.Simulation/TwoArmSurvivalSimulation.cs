@@ -1,0 +1,406 @@
+namespace OncoTrial.Simulation;
+
+/// <summary>
+/// Monte Carlo simulation of a two-arm, event-driven group-sequential survival trial (<see cref="TwoArmSurvivalScenario"/>):
+/// the rejection probability overall and per stage, futility stops, and expected events, patients and study duration.
+/// </summary>
+/// <remarks>
+/// <para>Trial i draws from its own Philox4x32-10 stream keyed by the seed (<see cref="TrialRandom"/>), one block per
+/// patient plus one. Entry times are the order statistics of n uniforms on [0, A], drawn in order as normalised sums of
+/// n + 1 unit exponential spacings (the same joint law as sorting n uniforms, without a sort). Patient j (in entry order)
+/// is on treatment when ⌊(j + 1)r⌋ &gt; ⌊jr⌋ with r = k/(1 + k): a fixed allocation sequence in order of entry. With
+/// independent exponential survival (λ_arm) and dropout (φ), the time to exit is Exp(λ_arm + φ) and independent of its
+/// cause: y = −ln(u)/(λ_arm + φ), an event when u' &lt; λ_arm/(λ_arm + φ).</para>
+/// <para>Analysis k is at the calendar time of the D_k-th event (entry + y over the events, sorted). At calendar time t a
+/// patient with entry &lt; t is observed for x = y with their status when entry + y ≤ t, otherwise censored at t − entry.
+/// The log-rank score and hypergeometric variance of the treatment arm are computed in one merge pass: exits sorted by y
+/// (one sort per trial) and administrative censorings in reverse entry order are both already ordered by x, so each
+/// analysis is O(n) without sorting. This is <see cref="OncoTrial.Statistics.LogRankTest"/>'s statistic
+/// (U = Σ (d₁ − d Y₁/Y), V = Σ d (Y − d) Y₁ (Y − Y₁)/(Y² (Y − 1)), ties grouped); a test checks the two agree.
+/// z = −U/√V is positive when the treatment arm has fewer events than expected (benefit).</para>
+/// <para>Decisions: reject at look k when z_k ≥ c_k; at an interim look, stop for futility when z_k &lt; f_k (non-binding
+/// bounds followed, as rpact's simulation does). When fewer than D_k events ever occur, the analysis uses all the data
+/// (the time the last patient is resolved) and the trial stops there. Trials run in fixed chunks of
+/// <see cref="ChunkSize"/> and are reduced in chunk order, so results do not depend on the thread count.</para>
+/// </remarks>
+public static class TwoArmSurvivalSimulation
+{
+    /// <summary>Trials per work item; fixed so that the reduction order does not depend on the thread count.</summary>
+    public const int ChunkSize = 1024;
+
+    /// <summary>Simulates <paramref name="trials"/> trials of <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">The design and the hypothesis that generates the data.</param>
+    /// <param name="trials">Number of trials R ≥ 1.</param>
+    /// <param name="seed">Seed; trial i's draws depend only on (seed, i).</param>
+    /// <param name="maxThreads">Most threads to use (≥ 1); null = every core.</param>
+    /// <param name="progress">Receives the completed fraction after each chunk (from worker threads).</param>
+    /// <param name="cancellationToken">Cancels the run; throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="ArgumentException">An invalid scenario (every problem listed) or trial count.</exception>
+    public static TwoArmSurvivalSimulationResult Run(
+        TwoArmSurvivalScenario scenario,
+        long trials,
+        ulong seed,
+        int? maxThreads = null,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var problems = scenario.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(scenario));
+        }
+
+        if (trials < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trials), trials, "trials: expected at least 1 trial.");
+        }
+
+        if (maxThreads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "threads: expected at least 1 thread.");
+        }
+
+        var kernel = new Kernel(scenario);
+        int stages = scenario.Stages;
+        long chunkCount = (trials + ChunkSize - 1) / ChunkSize;
+        var chunks = new Totals[chunkCount];
+        long done = 0;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxThreads ?? -1 };
+        Parallel.For(0L, chunkCount, parallel, () => new TrialBuffers(scenario.Patients), (c, state, buffers) =>
+        {
+            long first = c * ChunkSize;
+            long last = Math.Min(trials, first + ChunkSize);
+            var totals = new Totals(stages);
+            for (long i = first; i < last; i++)
+            {
+                if ((i & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                kernel.RunTrial(seed, i, buffers, totals);
+            }
+
+            chunks[c] = totals;
+            long finished = Interlocked.Increment(ref done);
+            progress?.Report((double)finished / chunkCount);
+            return buffers;
+        }, _ => { });
+
+        var sum = new Totals(stages);
+        foreach (var t in chunks)
+        {
+            sum.Add(t);
+        }
+
+        return new TwoArmSurvivalSimulationResult
+        {
+            Scenario = scenario,
+            Seed = seed,
+            Trials = trials,
+            RejectionsPerStage = sum.Reject,
+            FutilityStopsPerStage = sum.Futility,
+            StopsPerStage = sum.Stop,
+            ExpectedEvents = (double)sum.Events / trials,
+            ExpectedPatients = (double)sum.Patients / trials,
+            ExpectedDuration = sum.Duration / trials,
+            TrialsShortOfEvents = sum.Short,
+        };
+    }
+
+    internal sealed class TrialBuffers(int patients)
+    {
+        public double[] Entry { get; } = new double[patients];
+        public double[] Exit { get; } = new double[patients];
+        public bool[] IsEvent { get; } = new bool[patients];
+        public double[] SortedExit { get; } = new double[patients];
+        public int[] ByExit { get; } = new int[patients];
+        public double[] EventCalendar { get; } = new double[patients];
+        public int EventCount { get; set; }
+        public double LastResolved { get; set; }
+    }
+
+    internal sealed class Totals(int stages)
+    {
+        public long[] Reject { get; } = new long[stages];
+        public long[] Futility { get; } = new long[stages];
+        public long[] Stop { get; } = new long[stages];
+        public long Events { get; set; }
+        public long Patients { get; set; }
+        public double Duration { get; set; }
+        public long Short { get; set; }
+
+        public void Add(Totals o)
+        {
+            for (int k = 0; k < Reject.Length; k++)
+            {
+                Reject[k] += o.Reject[k];
+                Futility[k] += o.Futility[k];
+                Stop[k] += o.Stop[k];
+            }
+
+            Events += o.Events;
+            Patients += o.Patients;
+            Duration += o.Duration;
+            Short += o.Short;
+        }
+    }
+
+    /// <summary>The per-trial work; internal so that tests can compare the fast log-rank with LogRankTest.</summary>
+    internal sealed class Kernel
+    {
+        private readonly int _n;
+        private readonly double _accrual;
+        private readonly bool[] _treated;
+        private readonly int[] _treatedBefore; // treated among the first j patients in entry order
+        private readonly double _inverseHazardTreatment;
+        private readonly double _inverseHazardControl;
+        private readonly double _shareTreatment;
+        private readonly double _shareControl;
+        private readonly int[] _planned;
+        private readonly double[] _critical;
+        private readonly double[] _futility;
+
+        public Kernel(TwoArmSurvivalScenario s)
+        {
+            _n = s.Patients;
+            _accrual = s.Accrual;
+            double r = s.AllocationRatio / (1 + s.AllocationRatio);
+            _treated = new bool[_n];
+            _treatedBefore = new int[_n + 1];
+            for (int j = 0; j < _n; j++)
+            {
+                _treated[j] = Math.Floor((j + 1) * r) > Math.Floor(j * r);
+                _treatedBefore[j + 1] = _treatedBefore[j] + (_treated[j] ? 1 : 0);
+            }
+
+            double h1 = s.TreatmentHazardSimulated, h2 = s.ControlHazard, phi = s.DropoutHazard;
+            _inverseHazardTreatment = 1 / (h1 + phi);
+            _inverseHazardControl = 1 / (h2 + phi);
+            _shareTreatment = phi > 0 ? h1 / (h1 + phi) : 2; // > any uniform: every exit is an event
+            _shareControl = phi > 0 ? h2 / (h2 + phi) : 2;
+            _planned = [.. s.PlannedEvents];
+            _critical = [.. s.CriticalValues];
+            _futility = [.. s.FutilityBounds];
+        }
+
+        /// <summary>Patient j's arm (true = treatment) in entry order.</summary>
+        public bool IsTreated(int j) => _treated[j];
+
+        /// <summary>Draws trial i's patients into <paramref name="b"/>: sorted entries, exits, causes, exits sorted, event calendar times sorted.</summary>
+        public void Generate(ulong seed, long trial, TrialBuffers b)
+        {
+            var stream = new TrialRandom(seed, trial);
+            double[] entry = b.Entry, exit = b.Exit, sorted = b.SortedExit, cal = b.EventCalendar;
+            bool[] isEvent = b.IsEvent;
+            int[] byExit = b.ByExit;
+            double cumulative = 0;
+            for (int j = 0; j < _n; j++)
+            {
+                var block = stream.NextBlock();
+                cumulative -= Math.Log(Philox4x32.ToOpenUnit(block.X0));
+                entry[j] = cumulative;
+                bool treated = _treated[j];
+                double y = -Math.Log(Philox4x32.ToOpenUnit(block.X1)) * (treated ? _inverseHazardTreatment : _inverseHazardControl);
+                exit[j] = y;
+                sorted[j] = y;
+                byExit[j] = j;
+                isEvent[j] = Philox4x32.ToOpenUnit(block.X2) < (treated ? _shareTreatment : _shareControl);
+            }
+
+            cumulative -= Math.Log(Philox4x32.ToOpenUnit(stream.NextBlock().X0));
+            double scale = _accrual / cumulative;
+            int m = 0;
+            double lastResolved = 0;
+            for (int j = 0; j < _n; j++)
+            {
+                double e = entry[j] * scale;
+                entry[j] = e;
+                double c = e + exit[j];
+                lastResolved = Math.Max(lastResolved, c);
+                if (isEvent[j])
+                {
+                    cal[m++] = c;
+                }
+            }
+
+            b.EventCount = m;
+            b.LastResolved = lastResolved;
+            cal.AsSpan(0, m).Sort();
+            sorted.AsSpan().Sort(byExit.AsSpan());
+        }
+
+        /// <summary>
+        /// The log-rank z (positive = benefit of treatment) on the data observed at calendar time <paramref name="t"/>,
+        /// with the number of events observed and patients enrolled by then.
+        /// </summary>
+        public double LogRankZ(TrialBuffers b, double t, out int events, out int enrolled)
+        {
+            double[] entry = b.Entry, exit = b.Exit, sorted = b.SortedExit;
+            bool[] isEvent = b.IsEvent;
+            int[] byExit = b.ByExit;
+            int n = _n;
+            int enrolledCount = n;
+            while (enrolledCount > 0 && !(entry[enrolledCount - 1] < t))
+            {
+                enrolledCount--;
+            }
+
+            double atRisk = enrolledCount;
+            double atRiskTreated = _treatedBefore[enrolledCount];
+            double u = 0, v = 0;
+            int eventCount = 0;
+
+            // A: exits by entry + y <= t, ascending y. B: administrative censorings at t - entry, descending entry.
+            int a = NextExit(0, t, entry, exit, byExit, sorted, n);
+            int bIdx = NextCensored(enrolledCount - 1, t, entry, exit);
+            while (a < n || bIdx >= 0)
+            {
+                double xa = a < n ? sorted[a] : double.PositiveInfinity;
+                double xb = bIdx >= 0 ? t - entry[bIdx] : double.PositiveInfinity;
+                double s = Math.Min(xa, xb);
+                int d = 0, dTreated = 0, removed = 0, removedTreated = 0;
+                while (a < n && sorted[a] == s)
+                {
+                    int j = byExit[a];
+                    int tr = _treated[j] ? 1 : 0;
+                    if (isEvent[j])
+                    {
+                        d++;
+                        dTreated += tr;
+                    }
+
+                    removed++;
+                    removedTreated += tr;
+                    a = NextExit(a + 1, t, entry, exit, byExit, sorted, n);
+                }
+
+                while (bIdx >= 0 && t - entry[bIdx] == s)
+                {
+                    removed++;
+                    removedTreated += _treated[bIdx] ? 1 : 0;
+                    bIdx = NextCensored(bIdx - 1, t, entry, exit);
+                }
+
+                if (d > 0)
+                {
+                    eventCount += d;
+                    double p = atRiskTreated / atRisk;
+                    u += dTreated - (d * p);
+                    if (atRisk > 1)
+                    {
+                        v += d * p * (1 - p) * (atRisk - d) / (atRisk - 1);
+                    }
+                }
+
+                atRisk -= removed;
+                atRiskTreated -= removedTreated;
+            }
+
+            events = eventCount;
+            enrolled = enrolledCount;
+            return v > 0 ? -u / Math.Sqrt(v) : 0;
+        }
+
+        private static int NextExit(int a, double t, double[] entry, double[] exit, int[] byExit, double[] sorted, int n)
+        {
+            while (a < n)
+            {
+                int j = byExit[a];
+                if (entry[j] < t && entry[j] + exit[j] <= t)
+                {
+                    return a;
+                }
+
+                if (sorted[a] > t)
+                {
+                    return n; // every later exit is longer than t: none is observed by t
+                }
+
+                a++;
+            }
+
+            return n;
+        }
+
+        private static int NextCensored(int j, double t, double[] entry, double[] exit)
+        {
+            while (j >= 0 && entry[j] + exit[j] <= t)
+            {
+                j--;
+            }
+
+            return j;
+        }
+
+        /// <summary>The data observed at calendar time t in the form LogRankTest takes (group 1 = treatment).</summary>
+        public (double[] Time, int[] Status, int[] Group) ObservedData(TrialBuffers b, double t)
+        {
+            var time = new List<double>();
+            var status = new List<int>();
+            var group = new List<int>();
+            for (int j = 0; j < _n; j++)
+            {
+                if (!(b.Entry[j] < t))
+                {
+                    continue;
+                }
+
+                bool exited = b.Entry[j] + b.Exit[j] <= t;
+                time.Add(exited ? b.Exit[j] : t - b.Entry[j]);
+                status.Add(exited && b.IsEvent[j] ? 1 : 0);
+                group.Add(_treated[j] ? 1 : 0);
+            }
+
+            return ([.. time], [.. status], [.. group]);
+        }
+
+        /// <summary>Calendar time of analysis k (0-based) and whether the planned events were reached.</summary>
+        public double AnalysisTime(TrialBuffers b, int k, out bool reached)
+        {
+            int target = _planned[k];
+            reached = target <= b.EventCount;
+            return reached ? b.EventCalendar[target - 1] : b.LastResolved;
+        }
+
+        public void RunTrial(ulong seed, long trial, TrialBuffers b, Totals totals)
+        {
+            Generate(seed, trial, b);
+            int stages = _planned.Length;
+            for (int k = 0; k < stages; k++)
+            {
+                double t = AnalysisTime(b, k, out bool reached);
+                double z = LogRankZ(b, t, out int events, out int enrolled);
+                bool last = k == stages - 1 || !reached;
+                bool stop = true;
+                if (z >= _critical[k])
+                {
+                    totals.Reject[k]++;
+                }
+                else if (!last && _futility.Length > 0 && z < _futility[k])
+                {
+                    totals.Futility[k]++;
+                }
+                else
+                {
+                    stop = last;
+                }
+
+                if (stop)
+                {
+                    totals.Stop[k]++;
+                    totals.Events += events;
+                    totals.Patients += enrolled;
+                    totals.Duration += t;
+                    if (!reached)
+                    {
+                        totals.Short++;
+                    }
+
+                    return;
+                }
+            }
+        }
+    }
+}
