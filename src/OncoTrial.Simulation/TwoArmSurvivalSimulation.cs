@@ -118,6 +118,8 @@ public static class TwoArmSurvivalSimulation
         public int[] ByExit { get; } = new int[patients];
         public double[] EventCalendar { get; } = new double[patients];
         public int EventCount { get; set; }
+        public int ExitCount { get; set; }
+        public double Horizon { get; set; }
         public double LastResolved { get; set; }
     }
 
@@ -204,8 +206,6 @@ public static class TwoArmSurvivalSimulation
                 bool treated = _treated[j];
                 double y = -Math.Log(Philox4x32.ToOpenUnit(block.X1)) * (treated ? _inverseHazardTreatment : _inverseHazardControl);
                 exit[j] = y;
-                sorted[j] = y;
-                byExit[j] = j;
                 isEvent[j] = Philox4x32.ToOpenUnit(block.X2) < (treated ? _shareTreatment : _shareControl);
             }
 
@@ -227,21 +227,96 @@ public static class TwoArmSurvivalSimulation
 
             b.EventCount = m;
             b.LastResolved = lastResolved;
-            cal.AsSpan(0, m).Sort();
-            sorted.AsSpan().Sort(byExit.AsSpan());
+
+            // Only the first D_K event times matter: select the D_K-th, then sort the D_K below it.
+            int needed = Math.Min(m, _planned[^1]);
+            var events = cal.AsSpan(0, m);
+            if (needed < m)
+            {
+                Select(events, needed - 1);
+            }
+
+            events[..needed].Sort();
+            double horizon = _planned[^1] <= m ? cal[_planned[^1] - 1] : lastResolved;
+
+            // Only exits observed by the last analysis matter: sort those by y.
+            int exits = 0;
+            for (int j = 0; j < _n; j++)
+            {
+                if (entry[j] + exit[j] <= horizon)
+                {
+                    sorted[exits] = exit[j];
+                    byExit[exits++] = j;
+                }
+            }
+
+            b.ExitCount = exits;
+            b.Horizon = horizon;
+            sorted.AsSpan(0, exits).Sort(byExit.AsSpan(0, exits));
+        }
+
+        /// <summary>Partially orders <paramref name="v"/> so that v[k] is its k-th smallest value, smaller ones before it (Hoare's select).</summary>
+        private static void Select(Span<double> v, int k)
+        {
+            int lo = 0, hi = v.Length - 1;
+            while (hi > lo)
+            {
+                int mid = lo + ((hi - lo) / 2);
+                double a = v[lo], b = v[mid], c = v[hi];
+                double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+                int i = lo, j = hi;
+                while (i <= j)
+                {
+                    while (v[i] < pivot)
+                    {
+                        i++;
+                    }
+
+                    while (v[j] > pivot)
+                    {
+                        j--;
+                    }
+
+                    if (i <= j)
+                    {
+                        (v[i], v[j]) = (v[j], v[i]);
+                        i++;
+                        j--;
+                    }
+                }
+
+                if (k <= j)
+                {
+                    hi = j;
+                }
+                else if (k >= i)
+                {
+                    lo = i;
+                }
+                else
+                {
+                    return;
+                }
+            }
         }
 
         /// <summary>
         /// The log-rank z (positive = benefit of treatment) on the data observed at calendar time <paramref name="t"/>,
-        /// with the number of events observed and patients enrolled by then.
+        /// with the number of events observed and patients enrolled by then; t must not pass the last analysis (only exits
+        /// by then are sorted).
         /// </summary>
         public double LogRankZ(TrialBuffers b, double t, out int events, out int enrolled)
         {
+            if (t > b.Horizon)
+            {
+                throw new ArgumentOutOfRangeException(nameof(t), t, "t: after the last analysis of this trial.");
+            }
+
             double[] entry = b.Entry, exit = b.Exit, sorted = b.SortedExit;
             bool[] isEvent = b.IsEvent;
             int[] byExit = b.ByExit;
-            int n = _n;
-            int enrolledCount = n;
+            int n = b.ExitCount;
+            int enrolledCount = _n;
             while (enrolledCount > 0 && !(entry[enrolledCount - 1] < t))
             {
                 enrolledCount--;
