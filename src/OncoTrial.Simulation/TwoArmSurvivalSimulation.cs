@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OncoTrial.Simulation;
 
 /// <summary>
@@ -117,6 +119,11 @@ public static class TwoArmSurvivalSimulation
         public double[] SortedExit { get; } = new double[patients];
         public int[] ByExit { get; } = new int[patients];
         public double[] EventCalendar { get; } = new double[patients];
+        public double[] CalendarExit { get; } = new double[patients];
+        public double[] SortedCalendarExit { get; } = new double[patients];
+        public byte[] SortedFlags { get; } = new byte[patients];
+        public int[] Scratch { get; } = new int[patients];
+        public int[] BucketStart { get; } = new int[patients + 1];
         public int EventCount { get; set; }
         public int ExitCount { get; set; }
         public double Horizon { get; set; }
@@ -191,6 +198,7 @@ public static class TwoArmSurvivalSimulation
         public bool IsTreated(int j) => _treated[j];
 
         /// <summary>Draws trial i's patients into <paramref name="b"/>: sorted entries, exits, causes, exits sorted, event calendar times sorted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Generate(ulong seed, long trial, TrialBuffers b)
         {
             var stream = new TrialRandom(seed, trial);
@@ -228,34 +236,87 @@ public static class TwoArmSurvivalSimulation
             b.EventCount = m;
             b.LastResolved = lastResolved;
 
-            // Only the first D_K event times matter: select the D_K-th, then sort the D_K below it.
-            int needed = Math.Min(m, _planned[^1]);
+            // The analysis times are order statistics of the event times: nested selections, no sort.
             var events = cal.AsSpan(0, m);
-            if (needed < m)
+            for (int k = _planned.Length - 1; k >= 0; k--)
             {
-                Select(events, needed - 1);
+                if (_planned[k] <= events.Length)
+                {
+                    Select(events, _planned[k] - 1);
+                    events = events[.._planned[k]];
+                }
             }
 
-            events[..needed].Sort();
             double horizon = _planned[^1] <= m ? cal[_planned[^1] - 1] : lastResolved;
 
-            // Only exits observed by the last analysis matter: sort those by y.
+            // Only exits observed by the last analysis matter: bucket-sort those by y (exact: insertion sort finishes).
+            double[] calExit = b.CalendarExit;
+            int[] scratch = b.Scratch;
             int exits = 0;
+            double maxY = 0;
             for (int j = 0; j < _n; j++)
             {
-                if (entry[j] + exit[j] <= horizon)
+                double c = entry[j] + exit[j];
+                calExit[j] = c;
+                if (c <= horizon)
                 {
-                    sorted[exits] = exit[j];
-                    byExit[exits++] = j;
+                    scratch[exits++] = j;
+                    maxY = Math.Max(maxY, exit[j]);
                 }
+            }
+
+            int[] start = b.BucketStart;
+            System.Array.Clear(start, 0, exits + 1);
+            double perUnit = exits / (maxY * (1 + 1e-9));
+            for (int i = 0; i < exits; i++)
+            {
+                start[Math.Min(exits - 1, (int)(exit[scratch[i]] * perUnit)) + 1]++;
+            }
+
+            for (int i = 1; i <= exits; i++)
+            {
+                start[i] += start[i - 1];
+            }
+
+            for (int i = 0; i < exits; i++)
+            {
+                int j = scratch[i];
+                int slot = start[Math.Min(exits - 1, (int)(exit[j] * perUnit))]++;
+                sorted[slot] = exit[j];
+                byExit[slot] = j;
+            }
+
+            for (int i = 1; i < exits; i++)
+            {
+                double key = sorted[i];
+                int item = byExit[i];
+                int h = i - 1;
+                while (h >= 0 && sorted[h] > key)
+                {
+                    sorted[h + 1] = sorted[h];
+                    byExit[h + 1] = byExit[h];
+                    h--;
+                }
+
+                sorted[h + 1] = key;
+                byExit[h + 1] = item;
+            }
+
+            double[] sortedCal = b.SortedCalendarExit;
+            byte[] sortedFlags = b.SortedFlags;
+            for (int i = 0; i < exits; i++)
+            {
+                int j = byExit[i];
+                sortedCal[i] = calExit[j];
+                sortedFlags[i] = (byte)((isEvent[j] ? 1 : 0) | (_treated[j] ? 2 : 0));
             }
 
             b.ExitCount = exits;
             b.Horizon = horizon;
-            sorted.AsSpan(0, exits).Sort(byExit.AsSpan(0, exits));
         }
 
         /// <summary>Partially orders <paramref name="v"/> so that v[k] is its k-th smallest value, smaller ones before it (Hoare's select).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Select(Span<double> v, int k)
         {
             int lo = 0, hi = v.Length - 1;
@@ -305,6 +366,7 @@ public static class TwoArmSurvivalSimulation
         /// with the number of events observed and patients enrolled by then; t must not pass the last analysis (only exits
         /// by then are sorted).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double LogRankZ(TrialBuffers b, double t, out int events, out int enrolled)
         {
             if (t > b.Horizon)
@@ -312,9 +374,8 @@ public static class TwoArmSurvivalSimulation
                 throw new ArgumentOutOfRangeException(nameof(t), t, "t: after the last analysis of this trial.");
             }
 
-            double[] entry = b.Entry, exit = b.Exit, sorted = b.SortedExit;
-            bool[] isEvent = b.IsEvent;
-            int[] byExit = b.ByExit;
+            double[] entry = b.Entry, calExit = b.CalendarExit, sorted = b.SortedExit, sortedCal = b.SortedCalendarExit;
+            byte[] flags = b.SortedFlags;
             int n = b.ExitCount;
             int enrolledCount = _n;
             while (enrolledCount > 0 && !(entry[enrolledCount - 1] < t))
@@ -327,35 +388,39 @@ public static class TwoArmSurvivalSimulation
             double u = 0, v = 0;
             int eventCount = 0;
 
-            // A: exits by entry + y <= t, ascending y. B: administrative censorings at t - entry, descending entry.
-            int a = NextExit(0, t, entry, exit, byExit, sorted, n);
-            int bIdx = NextCensored(enrolledCount - 1, t, entry, exit);
-            while (a < n || bIdx >= 0)
+            // A: exits by t (entry + y <= t, which implies entry < t), ascending y. Censorings at t − entry (entry < t <
+            // entry + y) come in descending entry order, i.e. ascending t − entry; before each group of tied exits at s,
+            // those censored before s leave the risk set (one censored at s is still at risk at s). Censorings after the
+            // last event do not change U or V.
+            bool[] treated = _treated;
+            int c = enrolledCount - 1;
+            int a = NextExit(0, t, sorted, sortedCal, n);
+            while (a < n)
             {
-                double xa = a < n ? sorted[a] : double.PositiveInfinity;
-                double xb = bIdx >= 0 ? t - entry[bIdx] : double.PositiveInfinity;
-                double s = Math.Min(xa, xb);
+                double s = sorted[a];
+                double cutoff = t - s; // censored before s  <=>  t − entry < s  <=>  entry > t − s
+                int censored = 0, censoredTreated = 0;
+                while (c >= 0 && entry[c] > cutoff)
+                {
+                    int open = calExit[c] > t ? 1 : 0;
+                    censored += open;
+                    censoredTreated += open & (treated[c] ? 1 : 0);
+                    c--;
+                }
+
+                atRisk -= censored;
+                atRiskTreated -= censoredTreated;
                 int d = 0, dTreated = 0, removed = 0, removedTreated = 0;
                 while (a < n && sorted[a] == s)
                 {
-                    int j = byExit[a];
-                    int tr = _treated[j] ? 1 : 0;
-                    if (isEvent[j])
-                    {
-                        d++;
-                        dTreated += tr;
-                    }
-
+                    int f = flags[a];
+                    int tr = f >> 1;
+                    int ev = f & 1;
+                    d += ev;
+                    dTreated += ev & tr;
                     removed++;
                     removedTreated += tr;
-                    a = NextExit(a + 1, t, entry, exit, byExit, sorted, n);
-                }
-
-                while (bIdx >= 0 && t - entry[bIdx] == s)
-                {
-                    removed++;
-                    removedTreated += _treated[bIdx] ? 1 : 0;
-                    bIdx = NextCensored(bIdx - 1, t, entry, exit);
+                    a = NextExit(a + 1, t, sorted, sortedCal, n);
                 }
 
                 if (d > 0)
@@ -378,12 +443,12 @@ public static class TwoArmSurvivalSimulation
             return v > 0 ? -u / Math.Sqrt(v) : 0;
         }
 
-        private static int NextExit(int a, double t, double[] entry, double[] exit, int[] byExit, double[] sorted, int n)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int NextExit(int a, double t, double[] sorted, double[] sortedCal, int n)
         {
             while (a < n)
             {
-                int j = byExit[a];
-                if (entry[j] < t && entry[j] + exit[j] <= t)
+                if (sortedCal[a] <= t)
                 {
                     return a;
                 }
@@ -399,16 +464,6 @@ public static class TwoArmSurvivalSimulation
             return n;
         }
 
-        private static int NextCensored(int j, double t, double[] entry, double[] exit)
-        {
-            while (j >= 0 && entry[j] + exit[j] <= t)
-            {
-                j--;
-            }
-
-            return j;
-        }
-
         /// <summary>The data observed at calendar time t in the form LogRankTest takes (group 1 = treatment).</summary>
         public (double[] Time, int[] Status, int[] Group) ObservedData(TrialBuffers b, double t)
         {
@@ -422,7 +477,7 @@ public static class TwoArmSurvivalSimulation
                     continue;
                 }
 
-                bool exited = b.Entry[j] + b.Exit[j] <= t;
+                bool exited = b.CalendarExit[j] <= t;
                 time.Add(exited ? b.Exit[j] : t - b.Entry[j]);
                 status.Add(exited && b.IsEvent[j] ? 1 : 0);
                 group.Add(_treated[j] ? 1 : 0);
@@ -439,6 +494,7 @@ public static class TwoArmSurvivalSimulation
             return reached ? b.EventCalendar[target - 1] : b.LastResolved;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void RunTrial(ulong seed, long trial, TrialBuffers b, Totals totals)
         {
             Generate(seed, trial, b);
