@@ -22,4 +22,4 @@ s <- proc.time()[["elapsed"]] - t0
 p <- sim$overallReject
 cat(sprintf("%d\t%.3f\t%.1f\t%.4f\t%.4f\t%s\t%.1f\t%.1f\t%.2f\n", trials, s, trials / s, p, sqrt(p * (1 - p) / trials),
             paste(planned, collapse = ","), sim$expectedNumberOfEvents, sim$expectedNumberOfSubjects,
-            sum(sim$analysisTime[, 1] * sim$rejectPerStage[, 1]) + 0))
+            sim$studyDuration))
