@@ -219,13 +219,29 @@ public static class TwoArmSurvivalSimulation
 
             cumulative -= Math.Log(Philox4x32.ToOpenUnit(stream.NextBlock().X0));
             double scale = _accrual / cumulative;
+            for (int j = 0; j < _n; j++)
+            {
+                entry[j] *= scale;
+            }
+
+            Prepare(b);
+        }
+
+        /// <summary>
+        /// Orders trial data already in <paramref name="b"/> (entries ascending, exits, causes): event calendar times
+        /// selected at the planned counts, exits by the last analysis sorted by y. Tests call it on hand-made data.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Prepare(TrialBuffers b)
+        {
+            double[] entry = b.Entry, exit = b.Exit, sorted = b.SortedExit, cal = b.EventCalendar;
+            bool[] isEvent = b.IsEvent;
+            int[] byExit = b.ByExit;
             int m = 0;
             double lastResolved = 0;
             for (int j = 0; j < _n; j++)
             {
-                double e = entry[j] * scale;
-                entry[j] = e;
-                double c = e + exit[j];
+                double c = entry[j] + exit[j];
                 lastResolved = Math.Max(lastResolved, c);
                 if (isEvent[j])
                 {

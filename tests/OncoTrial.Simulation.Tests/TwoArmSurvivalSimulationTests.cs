@@ -50,6 +50,47 @@ public class TwoArmSurvivalSimulationTests
     }
 
     [Fact]
+    public void The_fast_log_rank_z_equals_LogRankTest_when_times_are_tied()
+    {
+        // Entries and exits on a grid of 1/4 month: many tied exit times, ties between exits and censorings, and
+        // several events at one analysis time; every sum is exact in binary.
+        var scenario = Design(SimulatedHypothesis.H1, dropout: 0.2);
+        var kernel = new TwoArmSurvivalSimulation.Kernel(scenario);
+        var buffers = new TwoArmSurvivalSimulation.TrialBuffers(scenario.Patients);
+        int checkedAnalyses = 0;
+        for (long trial = 0; trial < 10; trial++)
+        {
+            kernel.Generate(11, trial, buffers);
+            for (int j = 0; j < scenario.Patients; j++)
+            {
+                buffers.Entry[j] = Math.Round(buffers.Entry[j] * 4) / 4;
+                buffers.Exit[j] = Math.Max(0.25, Math.Round(buffers.Exit[j] * 4) / 4);
+            }
+
+            kernel.Prepare(buffers);
+            double last = kernel.AnalysisTime(buffers, scenario.Stages - 1, out _);
+            foreach (double t in new[] { 6, 12.5, 18.25, last })
+            {
+                if (t > last)
+                {
+                    continue;
+                }
+
+                double fast = kernel.LogRankZ(buffers, t, out int events, out _);
+                var (time, status, group) = kernel.ObservedData(buffers, t);
+                Assert.True(time.Distinct().Count() < time.Length / 2); // heavily tied
+                var reference = LogRankTest.Compute(time, status, group, 2);
+                double z = -reference.Score[1] / Math.Sqrt(reference.Variance[1][1]);
+                Assert.InRange(Math.Abs(z - fast), 0, 1e-12);
+                Assert.Equal(reference.Observed.Sum(), events);
+                checkedAnalyses++;
+            }
+        }
+
+        Assert.True(checkedAnalyses >= 30);
+    }
+
+    [Fact]
     public void Each_analysis_has_exactly_the_planned_number_of_events()
     {
         var scenario = Design(SimulatedHypothesis.H0);
