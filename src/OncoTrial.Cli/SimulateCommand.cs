@@ -10,7 +10,7 @@ namespace OncoTrial.Cli;
 /// <c>oncotrial simulate single-arm</c>: Monte Carlo power (under H1) or type I error (under H0) of a single-arm
 /// time-to-event design. A progress bar goes to standard error when it is a terminal; Ctrl+C cancels (exit 130).
 /// </summary>
-internal static class SimulateCommand
+internal static partial class SimulateCommand
 {
     /// <summary>Exit code after Ctrl+C (128 + SIGINT).</summary>
     public const int Cancelled = 130;
@@ -19,6 +19,7 @@ internal static class SimulateCommand
     {
         var command = new Command("simulate", "Simulate many trials of a design and report empirical power and type I error with Monte Carlo standard errors.");
         command.Subcommands.Add(CreateSingleArm(output, error));
+        command.Subcommands.Add(CreateTwoArm(output, error));
         return command;
     }
 
