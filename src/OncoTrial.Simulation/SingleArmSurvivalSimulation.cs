@@ -23,7 +23,7 @@ namespace OncoTrial.Simulation;
 public static class SingleArmSurvivalSimulation
 {
     /// <summary>Trials per work item; fixed so that the reduction order does not depend on the thread count.</summary>
-    public const int ChunkSize = 1024;
+    public const int ChunkSize = ChunkedTrials.ChunkSize;
 
     /// <summary>Simulates <paramref name="trials"/> trials of <paramref name="scenario"/>.</summary>
     /// <param name="scenario">The trial design and the hypothesis that generates the data.</param>
@@ -42,53 +42,18 @@ public static class SingleArmSurvivalSimulation
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var problems = scenario.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(scenario));
-        }
-
-        if (trials < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(trials), trials, "trials: expected at least 1 trial.");
-        }
-
-        if (maxThreads is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "threads: expected at least 1 thread.");
-        }
-
+        ChunkedTrials.Validate(scenario.Validate(), nameof(scenario), trials, maxThreads);
         var kernel = new Kernel(scenario);
-        long chunkCount = (trials + ChunkSize - 1) / ChunkSize;
-        var chunks = new ChunkTotals[chunkCount];
         long kmTrials = Math.Min(trials, scenario.KaplanMeierTrials ?? trials);
         var medians = new double[kmTrials];
-        long done = 0;
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = maxThreads ?? -1,
-        };
-        Parallel.For(0L, chunkCount, parallel, () => new Buffers(scenario.EvaluablePatients), (c, state, buffers) =>
-        {
-            long first = c * ChunkSize;
-            long last = Math.Min(trials, first + ChunkSize);
-            ChunkTotals totals = default;
-            for (long i = first; i < last; i++)
-            {
-                if ((i & 63) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                kernel.RunTrial(seed, i, i < kmTrials, buffers, ref totals, medians);
-            }
-
-            chunks[c] = totals;
-            long finished = Interlocked.Increment(ref done);
-            progress?.Report((double)finished / chunkCount);
-            return buffers;
-        }, _ => { });
+        var chunks = ChunkedTrials.Run(
+            trials,
+            () => new Buffers(scenario.EvaluablePatients),
+            () => default(ChunkTotals),
+            (long i, Buffers buffers, ref ChunkTotals totals) => kernel.RunTrial(seed, i, i < kmTrials, buffers, ref totals, medians),
+            maxThreads,
+            progress,
+            cancellationToken);
 
         ChunkTotals sum = default;
         foreach (var t in chunks)

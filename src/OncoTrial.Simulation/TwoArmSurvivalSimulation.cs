@@ -28,7 +28,7 @@ namespace OncoTrial.Simulation;
 public static class TwoArmSurvivalSimulation
 {
     /// <summary>Trials per work item; fixed so that the reduction order does not depend on the thread count.</summary>
-    public const int ChunkSize = 1024;
+    public const int ChunkSize = ChunkedTrials.ChunkSize;
 
     /// <summary>Simulates <paramref name="trials"/> trials of <paramref name="scenario"/>.</summary>
     /// <param name="scenario">The design and the hypothesis that generates the data.</param>
@@ -47,48 +47,17 @@ public static class TwoArmSurvivalSimulation
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var problems = scenario.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(scenario));
-        }
-
-        if (trials < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(trials), trials, "trials: expected at least 1 trial.");
-        }
-
-        if (maxThreads is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "threads: expected at least 1 thread.");
-        }
-
+        ChunkedTrials.Validate(scenario.Validate(), nameof(scenario), trials, maxThreads);
         var kernel = new Kernel(scenario);
         int stages = scenario.Stages;
-        long chunkCount = (trials + ChunkSize - 1) / ChunkSize;
-        var chunks = new Totals[chunkCount];
-        long done = 0;
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxThreads ?? -1 };
-        Parallel.For(0L, chunkCount, parallel, () => new TrialBuffers(scenario.Patients), (c, state, buffers) =>
-        {
-            long first = c * ChunkSize;
-            long last = Math.Min(trials, first + ChunkSize);
-            var totals = new Totals(stages);
-            for (long i = first; i < last; i++)
-            {
-                if ((i & 63) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                kernel.RunTrial(seed, i, buffers, totals);
-            }
-
-            chunks[c] = totals;
-            long finished = Interlocked.Increment(ref done);
-            progress?.Report((double)finished / chunkCount);
-            return buffers;
-        }, _ => { });
+        var chunks = ChunkedTrials.Run(
+            trials,
+            () => new TrialBuffers(scenario.Patients),
+            () => new Totals(stages),
+            (long i, TrialBuffers buffers, ref Totals totals) => kernel.RunTrial(seed, i, buffers, totals),
+            maxThreads,
+            progress,
+            cancellationToken);
 
         var sum = new Totals(stages);
         foreach (var t in chunks)
