@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OncoTrial.Clinical.Recist;
+using OncoTrial.Statistics;
 using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.Cli;
@@ -262,6 +263,45 @@ internal static class RecistCommand
         }
 
         _ = subjects;
+        foreach (var basis in new[] { ResponseBasis.Confirmed, ResponseBasis.Unconfirmed })
+        {
+            var summary = ResponseSummaries.ComputeResponseRates(results, basis: basis);
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(basis == ResponseBasis.Confirmed ? "Confirmed" : "Unconfirmed")} BOR: ORR {Rate(summary.AnalysisSet.Responders, summary.AnalysisSet.ObjectiveResponseRate)}, DCR {Rate(summary.AnalysisSet.DiseaseControlled, summary.AnalysisSet.DiseaseControlRate)} of {summary.AnalysisSet.N}; evaluable ({summary.Evaluable.N}) ORR {Rate(summary.Evaluable.Responders, summary.Evaluable.ObjectiveResponseRate)}, DCR {Rate(summary.Evaluable.DiseaseControlled, summary.Evaluable.DiseaseControlRate)} (95% Clopper-Pearson)"));
+        }
+    }
+
+    private static string Rate(int count, ProportionEstimate? p) =>
+        p is null ? string.Create(CultureInfo.InvariantCulture, $"{count} (NE)") : string.Create(CultureInfo.InvariantCulture, $"{count} ({p.Estimate * 100:0.0}%, {p.Lower * 100:0.0}-{p.Upper * 100:0.0})");
+
+    private static void WriteRates(Utf8JsonWriter w, string name, ResponseRate rate)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("n", rate.N);
+        WriteProportion(w, "orr", rate.Responders, rate.ObjectiveResponseRate);
+        WriteProportion(w, "dcr", rate.DiseaseControlled, rate.DiseaseControlRate);
+        w.WriteEndObject();
+    }
+
+    private static void WriteProportion(Utf8JsonWriter w, string name, int count, ProportionEstimate? p)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("count", count);
+        if (p is null)
+        {
+            w.WriteNull("estimate");
+            w.WriteNull("lower");
+            w.WriteNull("upper");
+        }
+        else
+        {
+            // Full precision, unlike the display-rounded percentages of the time points.
+            w.WriteNumber("estimate", p.Estimate);
+            w.WriteNumber("lower", p.Lower);
+            w.WriteNumber("upper", p.Upper);
+        }
+        w.WriteEndObject();
     }
 
     private static string Mm(double? x) => x is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + " mm" : "-";
@@ -349,6 +389,20 @@ internal static class RecistCommand
                 }
 
                 w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("response_rates");
+            foreach (var basis in new[] { ResponseBasis.Confirmed, ResponseBasis.Unconfirmed })
+            {
+                var summary = ResponseSummaries.ComputeResponseRates(results, basis: basis);
+                w.WriteStartObject();
+                w.WriteString("basis", basis == ResponseBasis.Confirmed ? "confirmed" : "unconfirmed");
+                w.WriteString("method", "clopper-pearson");
+                w.WriteNumber("conf_level", 0.95);
+                WriteRates(w, "all", summary.AnalysisSet);
+                WriteRates(w, "evaluable", summary.Evaluable);
                 w.WriteEndObject();
             }
 

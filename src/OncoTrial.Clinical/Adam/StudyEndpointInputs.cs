@@ -167,7 +167,7 @@ public static class StudyEndpointInputs
         foreach (var s in inputs.Subjects)
         {
             var b = best.GetValueOrDefault(s.Subject);
-            bool confirmed = options.ResponseBasis == Endpoints.ResponseBasis.Confirmed;
+            bool confirmed = options.ResponseBasis == ResponseBasis.Confirmed;
             subjects.Add(new EndpointSubject(s.Subject, s.ReferenceDate, records[s.Subject].Select(o => new TumorAssessment(o.Date, o.Response, o.Sequence)), cutoff)
             {
                 DeathDate = s.DeathDate,

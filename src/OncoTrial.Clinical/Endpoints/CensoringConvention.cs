@@ -38,16 +38,6 @@ public enum StartDateSource
     Enrolment,
 }
 
-/// <summary>Which response date the duration of response and the time to response use.</summary>
-public enum ResponseBasis
-{
-    /// <summary>Confirmed responders only (admiralonco CRSP): the first CR/PR that was later confirmed. The default.</summary>
-    Confirmed,
-
-    /// <summary>Any responder (admiralonco RSP): the first CR/PR, confirmed or not.</summary>
-    Unconfirmed,
-}
-
 /// <summary>The ADaM variable and description of a <see cref="StartDateSource"/>.</summary>
 public static class StartDateSources
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OncoTrial.Clinical.Recist;
 
 namespace OncoTrial.Clinical.Endpoints;
 

@@ -2,13 +2,16 @@ using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Recist;
 
-/// <summary>Which best response a rate counts.</summary>
+/// <summary>
+/// Confirmed or unconfirmed responses: which best response a rate counts, and which response date the duration of
+/// response and the time to response start from (<c>Endpoints.EndpointOptions.ResponseBasis</c>).
+/// </summary>
 public enum ResponseBasis
 {
-    /// <summary>The confirmed BOR (admiralonco CBOR): the primary ORR of a single-arm trial.</summary>
+    /// <summary>Confirmed (admiralonco CBOR / CRSP): the primary ORR of a single-arm trial, and the first CR/PR that was later confirmed. The default.</summary>
     Confirmed,
 
-    /// <summary>The unconfirmed BOR (admiralonco BOR).</summary>
+    /// <summary>Unconfirmed (admiralonco BOR / RSP): any CR/PR, confirmed or not.</summary>
     Unconfirmed,
 }
 

@@ -1,5 +1,6 @@
 using OncoTrial.Clinical.Endpoints;
 using static OncoTrial.Clinical.Tests.Endpoints.EndpointCases;
+using OncoTrial.Clinical.Recist;
 
 namespace OncoTrial.Clinical.Tests.Endpoints;
 
