@@ -68,44 +68,55 @@ public static class KaplanMeier
         SurvivalInput.ValidateCodes(group.Codes, group.Levels.Count, time.Length, "group");
         options ??= KaplanMeierOptions.Default;
 
-        // Order the levels ordinally (the reference may have been moved first by the factor).
-        var order = Enumerable.Range(0, group.Levels.Count).OrderBy(i => group.Levels[i], StringComparer.Ordinal).ToArray();
-        var counts = new int[group.Levels.Count];
-        foreach (int c in group.Codes)
+        var result = new List<GroupCurve>(group.Levels.Count);
+        foreach (var (level, name) in OrdinalLevels(group))
         {
-            counts[c]++;
-        }
-
-        var result = new List<GroupCurve>(order.Length);
-        foreach (int level in order)
-        {
-            var t = new double[counts[level]];
-            var s = new int[counts[level]];
-            var w = weights.IsEmpty ? [] : new int[counts[level]];
-            int k = 0;
-            ReadOnlySpan<int> codes = group.Codes;
-            for (int i = 0; i < codes.Length; i++)
-            {
-                if (codes[i] != level)
-                {
-                    continue;
-                }
-
-                t[k] = time[i];
-                s[k] = status[i];
-                if (!weights.IsEmpty)
-                {
-                    w[k] = weights[i];
-                }
-
-                k++;
-            }
-
-            var table = RiskTable.Build(t, s, w);
-            result.Add(new GroupCurve(group.Levels[level], KaplanMeierCurve.FromRiskTable(table, options)));
+            var (t, st, w) = Subset(time, status, weights, group.Codes, level);
+            result.Add(new GroupCurve(name, KaplanMeierCurve.FromRiskTable(RiskTable.Build(t, st, w), options)));
         }
 
         return result;
+    }
+
+    /// <summary>The factor's level codes with their names, in ordinal string order (the reference may sit first in the factor).</summary>
+    internal static IEnumerable<(int Code, string Name)> OrdinalLevels(Factor group) =>
+        Enumerable.Range(0, group.Levels.Count).OrderBy(i => group.Levels[i], StringComparer.Ordinal).Select(i => (i, group.Levels[i]));
+
+    /// <summary>The rows whose code equals <paramref name="level"/> (weights copied only when given).</summary>
+    internal static (double[] Time, int[] Status, int[] Weights) Subset(
+        ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> weights, ReadOnlySpan<int> codes, int level)
+    {
+        int n = 0;
+        foreach (int c in codes)
+        {
+            if (c == level)
+            {
+                n++;
+            }
+        }
+
+        var gt = new double[n];
+        var gs = new int[n];
+        var gw = weights.IsEmpty ? [] : new int[n];
+        int k = 0;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] != level)
+            {
+                continue;
+            }
+
+            gt[k] = time[i];
+            gs[k] = status[i];
+            if (!weights.IsEmpty)
+            {
+                gw[k] = weights[i];
+            }
+
+            k++;
+        }
+
+        return (gt, gs, gw);
     }
 }
 

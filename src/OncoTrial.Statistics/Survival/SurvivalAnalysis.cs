@@ -84,18 +84,17 @@ public static class SurvivalAnalysis
         SurvivalInput.Validate(t, s, w);
 
         var groupFactor = Factor.Create(group ?? Enumerable.Repeat(AllGroupName, t.Length).ToArray());
-        var curves = KaplanMeier.FitByGroup(t, s, groupFactor, w, options.KaplanMeier);
-        var summaries = new List<SurvivalGroupSummary>(curves.Count);
-        foreach (var gc in curves)
+        var summaries = new List<SurvivalGroupSummary>(groupFactor.Levels.Count);
+        foreach (var (level, name) in KaplanMeier.OrdinalLevels(groupFactor))
         {
-            int level = IndexOf(groupFactor.Levels, gc.Group);
-            var (gt, gs, gw) = Subset(t, s, w, groupFactor.Codes, level);
+            var (gt, gs, gw) = KaplanMeier.Subset(t, s, w, groupFactor.Codes, level);
+            var curve = KaplanMeier.Fit(gt, gs, gw, options.KaplanMeier);
             var reverse = KaplanMeier.FitReverse(gt, gs, gw, options.KaplanMeier);
             summaries.Add(new SurvivalGroupSummary(
-                gc.Group,
-                gc.Curve,
-                gc.Curve.Quantiles(options.QuantileProbabilities),
-                gc.Curve.Landmarks(options.LandmarkTimes),
+                name,
+                curve,
+                curve.Quantiles(options.QuantileProbabilities),
+                curve.Landmarks(options.LandmarkTimes),
                 reverse.Median));
         }
 
@@ -120,53 +119,5 @@ public static class SurvivalAnalysis
         }
 
         return new SurvivalAnalysisResult(options, summaries.AsReadOnly(), logRank, cox, warnings.AsReadOnly());
-    }
-
-    private static int IndexOf(IReadOnlyList<string> levels, string level)
-    {
-        for (int i = 0; i < levels.Count; i++)
-        {
-            if (string.Equals(levels[i], level, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static (double[] Time, int[] Status, int[] Weights) Subset(double[] t, int[] s, int[] w, ReadOnlySpan<int> codes, int level)
-    {
-        int n = 0;
-        foreach (int c in codes)
-        {
-            if (c == level)
-            {
-                n++;
-            }
-        }
-
-        var gt = new double[n];
-        var gs = new int[n];
-        var gw = w.Length == 0 ? [] : new int[n];
-        int k = 0;
-        for (int i = 0; i < codes.Length; i++)
-        {
-            if (codes[i] != level)
-            {
-                continue;
-            }
-
-            gt[k] = t[i];
-            gs[k] = s[i];
-            if (w.Length > 0)
-            {
-                gw[k] = w[i];
-            }
-
-            k++;
-        }
-
-        return (gt, gs, gw);
     }
 }
