@@ -1,33 +1,27 @@
 using System.Text.Json;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Cli.Tests;
 
 /// <summary>
 /// The acceptance command on a real ADaM file: the CDISC pilot ADTTE in XPT, with --censor and --where,
 /// against R (tests/oracle/pilot-adtte.R, foreign::read.xport + survival) to 1e-10 relative. The pilot files live in
-/// ../shared/data (outside the repository); when absent the test says so in its output and checks nothing.
+/// ../shared/data (outside the repository); when absent the test reports itself skipped.
 /// </summary>
-public class PilotAdtteTests(ITestOutputHelper output)
+public class PilotAdtteTests
 {
     [Theory]
     [InlineData("efron")]
     [InlineData("breslow")]
     public void Survival_on_the_pilot_ADTTE_XPT_matches_R(string ties)
     {
-        string? file = CliRunner.SharedDataFile(Path.Combine("cdiscpilot01", "adam-adtte.xpt"));
-        if (file is null)
-        {
-            output.WriteLine("SKIPPED: ../shared/data/cdiscpilot01/adam-adtte.xpt not found beside the repository; nothing was checked.");
-            return;
-        }
+        string file = RepositoryPaths.RequireSharedFile(Path.Combine("cdiscpilot01", "adam-adtte.xpt"));
 
         var (rc, stdout, error) = CliRunner.Run(
             "survival", "--input", file, "--time", "AVAL", "--censor", "CNSR", "--group", "TRTA", "--where", "PARAMCD=TTDE", "--ties", ties, "--format", "json");
         Assert.Equal(string.Empty, error);
         Assert.Equal(0, rc);
         using var ours = JsonDocument.Parse(stdout);
-        using var r = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "oracle", "fixtures", "pilot-adtte.json")));
+        using var r = JsonDocument.Parse(File.ReadAllText(OracleFixtures.PathOf("pilot-adtte")));
 
         var groups = ours.RootElement.GetProperty("groups");
         var rGroups = r.RootElement.GetProperty("groups");

@@ -79,13 +79,7 @@ public class RecistCommandTests
     [Fact]
     public void The_pharmaverse_files_are_read_when_present()
     {
-        string? tr = CliRunner.SharedDataFile(Path.Combine("pharmaverse", "tr_onco_recist.csv"));
-        if (tr is null)
-        {
-            return; // SKIPPED: ../shared/data/pharmaverse is absent; the library test reports it.
-        }
-
-        string dir = Path.GetDirectoryName(tr)!;
+        string dir = RepositoryPaths.RequireSharedData("pharmaverse", "tr_onco_recist.csv");
         var (rc, output, error) = CliRunner.Run("recist", "--lesions", Path.Combine(dir, "tu_onco_recist.csv"), Path.Combine(dir, "tr_onco_recist.csv"), Path.Combine(dir, "dm.csv"), "--format", "json");
         Assert.Equal("", error);
         Assert.Equal(0, rc);

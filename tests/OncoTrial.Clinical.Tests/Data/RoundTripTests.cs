@@ -3,7 +3,6 @@ using System.Text;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Study;
 using OncoTrial.Clinical.Tests.Data.Xpt;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Clinical.Tests.Data;
 
@@ -53,10 +52,7 @@ public sealed class RoundTripTests : IDisposable
     [Fact]
     public void Every_pilot_XPT_file_through_Dataset_JSON_gives_the_bytes_and_values_of_a_direct_XPT_rewrite()
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
-        {
-            return;
-        }
+        string folder = PilotData.RequireFolder();
 
         foreach (string file in PilotData.Files)
         {

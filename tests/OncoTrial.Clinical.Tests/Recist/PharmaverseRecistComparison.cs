@@ -3,7 +3,6 @@ using System.Text;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Tests.Data.Xpt;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Clinical.Tests.Recist;
 
@@ -22,8 +21,8 @@ internal sealed record PharmaverseCase(string Subject, string Visit, string? Rec
 /// </summary>
 internal static class PharmaverseRecistComparison
 {
-    public static bool TryGetFolder(ITestOutputHelper output, out string folder) =>
-        RepositoryPaths.TrySharedData("pharmaverse", "tr_onco_recist.csv", output, out folder);
+    /// <summary>The pharmaverse folder; the test is skipped when it is absent.</summary>
+    public static string RequireFolder() => RepositoryPaths.RequireSharedData("pharmaverse", "tr_onco_recist.csv");
 
     public static (LesionInput Input, IReadOnlyList<PharmaverseCase> Cases) Compare(string folder)
     {

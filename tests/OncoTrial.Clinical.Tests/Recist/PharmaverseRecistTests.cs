@@ -1,6 +1,5 @@
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Tests.Data.Xpt;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Clinical.Tests.Recist;
 
@@ -26,10 +25,7 @@ public class PharmaverseRecistTests(ITestOutputHelper output)
     [Fact]
     public void Derived_investigator_responses_agree_with_RS_in_22_of_22_visits()
     {
-        if (!PharmaverseRecistComparison.TryGetFolder(output, out var folder))
-        {
-            return;
-        }
+        var folder = PharmaverseRecistComparison.RequireFolder();
 
         var (input, cases) = PharmaverseRecistComparison.Compare(folder);
         Assert.False(input.HasErrors, string.Join("\n", input.Problems));
@@ -47,10 +43,7 @@ public class PharmaverseRecistTests(ITestOutputHelper output)
     [Fact]
     public void Every_disagreement_has_a_finding()
     {
-        if (!PharmaverseRecistComparison.TryGetFolder(output, out var folder))
-        {
-            return;
-        }
+        var folder = PharmaverseRecistComparison.RequireFolder();
 
         var (_, cases) = PharmaverseRecistComparison.Compare(folder);
         Assert.All(cases.Where(c => !c.Agrees), c => Assert.True(Findings.ContainsKey((c.Subject, c.Visit)), $"{c.Subject} {c.Visit}: write down what the lesion data show."));
@@ -59,24 +52,12 @@ public class PharmaverseRecistTests(ITestOutputHelper output)
     [Fact]
     public void Validation_document_is_current()
     {
-        if (!PharmaverseRecistComparison.TryGetFolder(output, out var folder))
-        {
-            return;
-        }
+        var folder = PharmaverseRecistComparison.RequireFolder();
 
         var (input, cases) = PharmaverseRecistComparison.Compare(folder);
         var markdown = PharmaverseRecistComparison.RenderMarkdown(input, cases, Findings);
         var dir = Path.Combine(RepositoryPaths.Root, "docs", "validation");
         var verified = Path.Combine(dir, "recist-pharmaverse.md");
-        var received = Path.Combine(dir, "recist-pharmaverse.received.md");
-        var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;
-        if (expected == markdown)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        File.WriteAllText(received, markdown);
-        Assert.Fail($"{verified} is out of date; the regenerated document is in {received}. Review it and rename it over the old one.");
+        Golden.Verify(verified, markdown);
     }
 }

@@ -133,18 +133,7 @@ public class AeSummaryTests
     {
         var s = Summary();
         string actual = AeTable.RenderText(s) + "\n" + AeTable.RenderCsv(s);
-        string dir = Path.Combine(StudyFolders.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Safety");
-        string verified = Path.Combine(dir, "ae-small-table.verified.txt");
-        string received = Path.Combine(dir, "ae-small-table.received.txt");
-        string expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;
-        if (expected == actual)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{verified} is out of date; the new table is in {received}. Review it and rename it over the old one.");
+        Golden.Verify(RepositoryPaths.File("tests", "OncoTrial.Clinical.Tests", "Safety", "ae-small-table.verified.txt"), actual);
     }
 
     [Fact]

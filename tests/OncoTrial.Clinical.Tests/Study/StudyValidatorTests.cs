@@ -82,20 +82,7 @@ public class StudyValidatorTests
         string dir = StudyFolders.Broken(name);
         var report = StudyValidator.Validate(dir);
         string actual = string.Concat(report.Problems.Select(p => p + "\n"));
-        string expectedPath = Path.Combine(dir, "expected.txt");
-        string receivedPath = Path.Combine(dir, "expected.received.txt");
-        string expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : "(no expected.txt)";
-        if (expected != actual)
-        {
-            File.WriteAllText(receivedPath, actual);
-            Assert.Fail($"{name}: messages differ from {expectedPath}; the new ones are in {receivedPath}. Review and rename to accept.");
-        }
-
-        if (File.Exists(receivedPath))
-        {
-            File.Delete(receivedPath);
-        }
-
+        Golden.Verify(Path.Combine(dir, "expected.txt"), actual);
         Assert.NotEmpty(report.Problems);
     }
 

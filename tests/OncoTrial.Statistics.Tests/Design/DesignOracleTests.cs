@@ -1,13 +1,12 @@
 using System.Text.Json;
 using OncoTrial.Statistics.Design;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Design;
 
 /// <summary>Tier B: A'Hern single-stage designs and Simon operating characteristics against R (tests/oracle/design-simon.R).</summary>
 public class DesignOracleTests
 {
-    private static readonly JsonElement Fixture = OracleFixture.Load("design-simon");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("design-simon");
 
     [Fact]
     public void Single_stage_designs_match_R_in_n_r_alpha_and_power()
@@ -25,8 +24,8 @@ public class DesignOracleTests
             Assert.NotNull(d);
             Assert.True(c.GetProperty("n").GetInt32() == d.N, what + " n");
             Assert.True(c.GetProperty("r").GetInt32() == d.MinimumResponses, what + " r");
-            OracleFixture.AssertClose(c.GetProperty("alpha").GetDouble(), d.Alpha, what + " alpha");
-            OracleFixture.AssertClose(c.GetProperty("power").GetDouble(), d.Power, what + " power");
+            OracleFixtures.AssertClose(c.GetProperty("alpha").GetDouble(), d.Alpha, what + " alpha");
+            OracleFixtures.AssertClose(c.GetProperty("power").GetDouble(), d.Power, what + " power");
         }
     }
 
@@ -38,10 +37,10 @@ public class DesignOracleTests
             int Int(string k) => c.GetProperty(k).GetInt32();
             var d = SimonTwoStageDesign.Evaluate(c.GetProperty("p0").GetDouble(), c.GetProperty("p1").GetDouble(), Int("r1"), Int("n1"), Int("r"), Int("n"));
             string what = FormattableString.Invariant($"{d.P0}->{d.P1} {d.R1}/{d.N1}, {d.R}/{d.N}");
-            OracleFixture.AssertClose(c.GetProperty("pet0").GetDouble(), d.EarlyTerminationProbability0, what + " PET0");
-            OracleFixture.AssertClose(c.GetProperty("en0").GetDouble(), d.ExpectedSampleSize0, what + " EN0");
-            OracleFixture.AssertClose(c.GetProperty("alpha").GetDouble(), d.Alpha, what + " alpha");
-            OracleFixture.AssertClose(c.GetProperty("power").GetDouble(), d.Power, what + " power");
+            OracleFixtures.AssertClose(c.GetProperty("pet0").GetDouble(), d.EarlyTerminationProbability0, what + " PET0");
+            OracleFixtures.AssertClose(c.GetProperty("en0").GetDouble(), d.ExpectedSampleSize0, what + " EN0");
+            OracleFixtures.AssertClose(c.GetProperty("alpha").GetDouble(), d.Alpha, what + " alpha");
+            OracleFixtures.AssertClose(c.GetProperty("power").GetDouble(), d.Power, what + " power");
         }
     }
 

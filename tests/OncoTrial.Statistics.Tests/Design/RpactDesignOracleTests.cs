@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OncoTrial.Statistics.Design;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Design;
 
@@ -24,7 +23,7 @@ public class RpactDesignOracleTests
     /// <summary>rpact reports the final cumulative alpha spent as α − 1e-8 (0.02499999), not α: 4e-7 relative.</summary>
     private const double FinalAlphaTolerance = 1e-6;
 
-    private static readonly JsonElement Fixture = OracleFixture.Load("design-rpact");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("design-rpact");
 
     public static TheoryData<int> FixedCases() => Indices("fixed");
 
@@ -37,10 +36,10 @@ public class RpactDesignOracleTests
         JsonElement c = Fixture.GetProperty("fixed")[index];
         var result = TwoArmSurvivalDesign.Compute(FixedOptions(c));
         string what = $"{c.GetProperty("name").GetString()} {c.GetProperty("method").GetString()}";
-        OracleFixture.AssertClose(c.GetProperty("events").GetDouble(), result.Events, what + " events");
-        OracleFixture.AssertClose(c.GetProperty("patients").GetDouble(), result.Patients, what + " patients");
-        OracleFixture.AssertClose(c.GetProperty("patients1").GetDouble(), result.PatientsTreatment, what + " patients treatment");
-        OracleFixture.AssertClose(c.GetProperty("patients2").GetDouble(), result.PatientsControl, what + " patients control");
+        OracleFixtures.AssertClose(c.GetProperty("events").GetDouble(), result.Events, what + " events");
+        OracleFixtures.AssertClose(c.GetProperty("patients").GetDouble(), result.Patients, what + " patients");
+        OracleFixtures.AssertClose(c.GetProperty("patients1").GetDouble(), result.PatientsTreatment, what + " patients treatment");
+        OracleFixtures.AssertClose(c.GetProperty("patients2").GetDouble(), result.PatientsControl, what + " patients control");
     }
 
     [Theory]
@@ -48,46 +47,46 @@ public class RpactDesignOracleTests
     public void Group_sequential_boundaries_and_events_match_rpact_to_2e_8_and_probabilities_to_1e_7(int index)
     {
         JsonElement c = Fixture.GetProperty("sequential")[index];
-        double[] rates = OracleFixture.Doubles(c.GetProperty("information_rates"));
+        double[] rates = OracleFixtures.Doubles(c.GetProperty("information_rates"));
         var spending = c.GetProperty("type").GetString() == "asOF" ? LanDeMetsSpending.OBrienFleming : LanDeMetsSpending.Pocock;
-        double[]? futility = c.GetProperty("futility_bounds").ValueKind == JsonValueKind.Null ? null : OracleFixture.Doubles(c.GetProperty("futility_bounds"));
+        double[]? futility = c.GetProperty("futility_bounds").ValueKind == JsonValueKind.Null ? null : OracleFixtures.Doubles(c.GetProperty("futility_bounds"));
         var d = GroupSequentialDesign.Compute(rates, c.GetProperty("alpha").GetDouble(), c.GetProperty("beta").GetDouble(), spending, GroupSequentialDesign.DefaultGridPointsPerUnit, futility);
         string what = $"{c.GetProperty("type").GetString()} K={rates.Length}{(futility is null ? string.Empty : " futility " + string.Join('/', futility))}";
         if (futility is not null)
         {
-            double[] futilityH1 = OracleFixture.Doubles(c.GetProperty("futility_probabilities_h1"));
+            double[] futilityH1 = OracleFixtures.Doubles(c.GetProperty("futility_probabilities_h1"));
             for (int k = 0; k < futility.Length; k++)
             {
-                OracleFixture.AssertClose(futilityH1[k], d.FutilityProbabilitiesH1[k], $"{what} futility probability H1 {k + 1}", ProbabilityTolerance);
+                OracleFixtures.AssertClose(futilityH1[k], d.FutilityProbabilitiesH1[k], $"{what} futility probability H1 {k + 1}", ProbabilityTolerance);
             }
         }
 
-        double[] critical = OracleFixture.Doubles(c.GetProperty("critical_values"));
-        double[] spent = OracleFixture.Doubles(c.GetProperty("alpha_spent"));
-        double[] h1 = OracleFixture.Doubles(c.GetProperty("rejection_probabilities_h1"));
+        double[] critical = OracleFixtures.Doubles(c.GetProperty("critical_values"));
+        double[] spent = OracleFixtures.Doubles(c.GetProperty("alpha_spent"));
+        double[] h1 = OracleFixtures.Doubles(c.GetProperty("rejection_probabilities_h1"));
         for (int k = 0; k < rates.Length; k++)
         {
-            OracleFixture.AssertClose(critical[k], d.CriticalValues[k], $"{what} critical value {k + 1}", SequentialTolerance);
-            OracleFixture.AssertClose(spent[k], d.CumulativeAlphaSpent[k], $"{what} alpha spent {k + 1}", k == rates.Length - 1 ? FinalAlphaTolerance : SequentialTolerance);
-            OracleFixture.AssertClose(h1[k], d.RejectionProbabilitiesH1[k], $"{what} rejection probability H1 {k + 1}", ProbabilityTolerance);
+            OracleFixtures.AssertClose(critical[k], d.CriticalValues[k], $"{what} critical value {k + 1}", SequentialTolerance);
+            OracleFixtures.AssertClose(spent[k], d.CumulativeAlphaSpent[k], $"{what} alpha spent {k + 1}", k == rates.Length - 1 ? FinalAlphaTolerance : SequentialTolerance);
+            OracleFixtures.AssertClose(h1[k], d.RejectionProbabilitiesH1[k], $"{what} rejection probability H1 {k + 1}", ProbabilityTolerance);
         }
 
-        OracleFixture.AssertClose(c.GetProperty("inflation_factor").GetDouble(), d.InflationFactor, what + " inflation factor", SequentialTolerance);
-        OracleFixture.AssertClose(c.GetProperty("shift").GetDouble(), d.Drift * d.Drift, what + " shift", SequentialTolerance);
+        OracleFixtures.AssertClose(c.GetProperty("inflation_factor").GetDouble(), d.InflationFactor, what + " inflation factor", SequentialTolerance);
+        OracleFixtures.AssertClose(c.GetProperty("shift").GetDouble(), d.Drift * d.Drift, what + " shift", SequentialTolerance);
 
         JsonElement survival = Fixture.GetProperty("fixed")[0];
         Assert.Equal(survival.GetProperty("name").GetString(), c.GetProperty("survival_case").GetString());
         var s = TwoArmSurvivalDesign.ComputeGroupSequential(FixedOptions(survival), rates, spending, GroupSequentialDesign.DefaultGridPointsPerUnit, futility);
-        OracleFixture.AssertClose(c.GetProperty("max_events").GetDouble(), s.MaxEvents, what + " max events", SequentialTolerance);
-        double[] perStage = OracleFixture.Doubles(c.GetProperty("events_per_stage"));
+        OracleFixtures.AssertClose(c.GetProperty("max_events").GetDouble(), s.MaxEvents, what + " max events", SequentialTolerance);
+        double[] perStage = OracleFixtures.Doubles(c.GetProperty("events_per_stage"));
         for (int k = 0; k < rates.Length; k++)
         {
-            OracleFixture.AssertClose(perStage[k], s.EventsPerStage[k], $"{what} events at look {k + 1}", SequentialTolerance);
+            OracleFixtures.AssertClose(perStage[k], s.EventsPerStage[k], $"{what} events at look {k + 1}", SequentialTolerance);
         }
 
-        OracleFixture.AssertClose(c.GetProperty("expected_events_h0").GetDouble(), s.ExpectedEventsH0, what + " expected events H0", ProbabilityTolerance);
-        OracleFixture.AssertClose(c.GetProperty("expected_events_h1").GetDouble(), s.ExpectedEventsH1, what + " expected events H1", ProbabilityTolerance);
-        OracleFixture.AssertClose(c.GetProperty("max_patients").GetDouble(), s.MaxPatients, what + " max patients", SequentialTolerance);
+        OracleFixtures.AssertClose(c.GetProperty("expected_events_h0").GetDouble(), s.ExpectedEventsH0, what + " expected events H0", ProbabilityTolerance);
+        OracleFixtures.AssertClose(c.GetProperty("expected_events_h1").GetDouble(), s.ExpectedEventsH1, what + " expected events H1", ProbabilityTolerance);
+        OracleFixtures.AssertClose(c.GetProperty("max_patients").GetDouble(), s.MaxPatients, what + " max patients", SequentialTolerance);
     }
 
     private static TwoArmSurvivalOptions FixedOptions(JsonElement c)

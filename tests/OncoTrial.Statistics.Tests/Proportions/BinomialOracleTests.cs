@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Proportions;
 
 /// <summary>Tier B: every interval method and the exact test against R (tests/oracle/binomial.R).</summary>
 public class BinomialOracleTests
 {
-    private static readonly JsonElement Fixture = OracleFixture.Load("binomial");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("binomial");
 
     private static IEnumerable<JsonElement> Cases => Fixture.GetProperty("cases").EnumerateArray();
 
@@ -41,12 +40,12 @@ public class BinomialOracleTests
         foreach (JsonElement c in Cases)
         {
             (int x, int n, ConfidenceLevel level) = Read(c);
-            double[] expected = OracleFixture.Doubles(c.GetProperty(key));
+            double[] expected = OracleFixtures.Doubles(c.GetProperty(key));
             ProportionEstimate actual = BinomialInterval.Compute(x, n, method, level);
             string what = string.Create(CultureInfo.InvariantCulture, $"{method} {x}/{n} at {level}");
-            OracleFixture.AssertClose(c.GetProperty("estimate").GetDouble(), actual.Estimate, what + " estimate");
-            OracleFixture.AssertClose(expected[0], actual.Lower, what + " lower");
-            OracleFixture.AssertClose(expected[1], actual.Upper, what + " upper");
+            OracleFixtures.AssertClose(c.GetProperty("estimate").GetDouble(), actual.Estimate, what + " estimate");
+            OracleFixtures.AssertClose(expected[0], actual.Lower, what + " lower");
+            OracleFixtures.AssertClose(expected[1], actual.Upper, what + " upper");
         }
     }
 
@@ -61,7 +60,7 @@ public class BinomialOracleTests
             {
                 double p0 = t.GetProperty("p0").GetDouble();
                 BinomialTestResult actual = BinomialTest.Exact(x, n, p0, alternative);
-                OracleFixture.AssertClose(
+                OracleFixtures.AssertClose(
                     t.GetProperty(key).GetDouble(),
                     actual.PValue,
                     string.Create(CultureInfo.InvariantCulture, $"{alternative} {x}/{n} vs p0 = {p0}"));
@@ -75,7 +74,7 @@ public class BinomialOracleTests
         foreach (JsonElement c in Cases)
         {
             (_, _, ConfidenceLevel level) = Read(c);
-            OracleFixture.AssertClose(c.GetProperty("z").GetDouble(), level.Z, string.Create(CultureInfo.InvariantCulture, $"z at {level}"), 1e-14);
+            OracleFixtures.AssertClose(c.GetProperty("z").GetDouble(), level.Z, string.Create(CultureInfo.InvariantCulture, $"z at {level}"), 1e-14);
         }
     }
 
@@ -85,12 +84,12 @@ public class BinomialOracleTests
         foreach (JsonElement c in Cases)
         {
             (int x, int n, ConfidenceLevel level) = Read(c);
-            double[] defaultP = OracleFixture.Doubles(c.GetProperty("wilson_corrected_default_p"));
+            double[] defaultP = OracleFixtures.Doubles(c.GetProperty("wilson_corrected_default_p"));
             string key = 2 * x == n ? "wilson" : "wilson_corrected";
-            double[] expected = OracleFixture.Doubles(c.GetProperty(key));
+            double[] expected = OracleFixtures.Doubles(c.GetProperty(key));
             string what = string.Create(CultureInfo.InvariantCulture, $"prop.test default p, {x}/{n} at {level}");
-            OracleFixture.AssertClose(expected[0], defaultP[0], what + " lower");
-            OracleFixture.AssertClose(expected[1], defaultP[1], what + " upper");
+            OracleFixtures.AssertClose(expected[0], defaultP[0], what + " lower");
+            OracleFixtures.AssertClose(expected[1], defaultP[1], what + " upper");
         }
     }
 

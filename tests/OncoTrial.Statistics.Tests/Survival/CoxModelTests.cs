@@ -1,4 +1,3 @@
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Survival;
 
@@ -299,7 +298,7 @@ public class CoxModelTests
     }
 
     private static void Near(double expected, double actual, double tolerance = 1e-8) =>
-        OracleFixture.AssertClose(expected, actual, "value", tolerance);
+        OracleFixtures.AssertClose(expected, actual, "value", tolerance);
 
     private static void AssertSameFit(CoxFit a, CoxFit b, double tolerance)
     {

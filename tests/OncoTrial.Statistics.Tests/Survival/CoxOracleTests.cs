@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Survival;
 
@@ -10,7 +9,7 @@ namespace OncoTrial.Statistics.Tests.Survival;
 /// </summary>
 public class CoxOracleTests
 {
-    private static readonly JsonElement Fixture = OracleFixture.Load("cox");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("cox");
 
     public static TheoryData<int, string> Cases()
     {
@@ -45,28 +44,28 @@ public class CoxOracleTests
     internal static CoxFit FitCase(JsonElement c, CoxOptions options)
     {
         JsonElement data = c.GetProperty("data");
-        double[] time = OracleFixture.Doubles(data.GetProperty("time"));
-        int[] status = OracleFixture.Ints(data.GetProperty("status"));
+        double[] time = OracleFixtures.Doubles(data.GetProperty("time"));
+        int[] status = OracleFixtures.Ints(data.GetProperty("status"));
         var covariates = new List<CoxCovariate>();
         foreach (JsonElement cov in data.GetProperty("covariates").EnumerateArray())
         {
             string name = cov.GetProperty("name").GetString()!;
             if (cov.GetProperty("type").GetString() == "numeric")
             {
-                covariates.Add(CoxCovariate.Numeric(name, OracleFixture.Doubles(cov.GetProperty("values"))));
+                covariates.Add(CoxCovariate.Numeric(name, OracleFixtures.Doubles(cov.GetProperty("values"))));
             }
             else
             {
                 JsonElement reference = cov.GetProperty("reference");
                 covariates.Add(CoxCovariate.Categorical(
                     name,
-                    OracleFixture.Strings(cov.GetProperty("values")),
+                    OracleFixtures.Strings(cov.GetProperty("values")),
                     reference.ValueKind == JsonValueKind.String ? reference.GetString() : null));
             }
         }
 
-        int[] strata = data.GetProperty("strata").ValueKind == JsonValueKind.Null ? [] : OracleFixture.Ints(data.GetProperty("strata"));
-        int[] weights = data.GetProperty("weights").ValueKind == JsonValueKind.Null ? [] : OracleFixture.Ints(data.GetProperty("weights"));
+        int[] strata = data.GetProperty("strata").ValueKind == JsonValueKind.Null ? [] : OracleFixtures.Ints(data.GetProperty("strata"));
+        int[] weights = data.GetProperty("weights").ValueKind == JsonValueKind.Null ? [] : OracleFixtures.Ints(data.GetProperty("weights"));
         CoxTies ties = c.GetProperty("ties").GetString() == "efron" ? CoxTies.Efron : CoxTies.Breslow;
         return CoxModel.Fit(time, status, covariates, options with { Ties = ties }, strata, weights);
     }
@@ -78,43 +77,43 @@ public class CoxOracleTests
         Assert.Equal(r.GetProperty("iterations").GetInt32(), fit.Iterations);
         Assert.Equal(r.GetProperty("n").GetInt32(), fit.N);
         Assert.Equal(r.GetProperty("events").GetDouble(), fit.Events);
-        string[] terms = OracleFixture.Strings(c.GetProperty("terms"));
+        string[] terms = OracleFixtures.Strings(c.GetProperty("terms"));
         Assert.Equal(terms, fit.Terms.Select(t => t.Name).ToArray());
         int p = terms.Length;
-        double[] coef = OracleFixture.Doubles(r.GetProperty("coef"));
-        double[] se = OracleFixture.Doubles(r.GetProperty("se"));
-        double[] hr = OracleFixture.Doubles(r.GetProperty("hazard_ratio"));
-        double[] lower = OracleFixture.Doubles(r.GetProperty("lower"));
-        double[] upper = OracleFixture.Doubles(r.GetProperty("upper"));
-        double[] z = OracleFixture.Doubles(r.GetProperty("z"));
-        double[] pv = OracleFixture.Doubles(r.GetProperty("p"));
-        double[] cov = OracleFixture.Doubles(r.GetProperty("covariance"));
+        double[] coef = OracleFixtures.Doubles(r.GetProperty("coef"));
+        double[] se = OracleFixtures.Doubles(r.GetProperty("se"));
+        double[] hr = OracleFixtures.Doubles(r.GetProperty("hazard_ratio"));
+        double[] lower = OracleFixtures.Doubles(r.GetProperty("lower"));
+        double[] upper = OracleFixtures.Doubles(r.GetProperty("upper"));
+        double[] z = OracleFixtures.Doubles(r.GetProperty("z"));
+        double[] pv = OracleFixtures.Doubles(r.GetProperty("p"));
+        double[] cov = OracleFixtures.Doubles(r.GetProperty("covariance"));
         for (int j = 0; j < p; j++)
         {
             CoxTerm t = fit.Terms[j];
             string w = label + "/" + t.Name;
-            OracleFixture.AssertClose(coef[j], t.Coefficient, w + " coef");
-            OracleFixture.AssertClose(se[j], t.StandardError, w + " se");
-            OracleFixture.AssertClose(hr[j], t.HazardRatio, w + " HR");
-            OracleFixture.AssertClose(lower[j], t.Lower, w + " lower");
-            OracleFixture.AssertClose(upper[j], t.Upper, w + " upper");
-            OracleFixture.AssertClose(z[j], t.Z, w + " z");
-            OracleFixture.AssertClose(pv[j], t.PValue, w + " p");
+            OracleFixtures.AssertClose(coef[j], t.Coefficient, w + " coef");
+            OracleFixtures.AssertClose(se[j], t.StandardError, w + " se");
+            OracleFixtures.AssertClose(hr[j], t.HazardRatio, w + " HR");
+            OracleFixtures.AssertClose(lower[j], t.Lower, w + " lower");
+            OracleFixtures.AssertClose(upper[j], t.Upper, w + " upper");
+            OracleFixtures.AssertClose(z[j], t.Z, w + " z");
+            OracleFixtures.AssertClose(pv[j], t.PValue, w + " p");
             for (int k = 0; k < p; k++)
             {
                 // R stores the matrix column-major; it is symmetric.
-                OracleFixture.AssertClose(cov[(k * p) + j], fit.Covariance[j][k], w + " covariance " + k);
+                OracleFixtures.AssertClose(cov[(k * p) + j], fit.Covariance[j][k], w + " covariance " + k);
             }
         }
 
-        OracleFixture.AssertClose(r.GetProperty("loglik_null").GetDouble(), fit.LogLikelihoodNull, label + " loglik null");
-        OracleFixture.AssertClose(r.GetProperty("loglik").GetDouble(), fit.LogLikelihood, label + " loglik");
-        OracleFixture.AssertClose(r.GetProperty("wald").GetDouble(), fit.Wald.ChiSquare, label + " wald");
-        OracleFixture.AssertClose(r.GetProperty("wald_p").GetDouble(), fit.Wald.PValue, label + " wald p");
+        OracleFixtures.AssertClose(r.GetProperty("loglik_null").GetDouble(), fit.LogLikelihoodNull, label + " loglik null");
+        OracleFixtures.AssertClose(r.GetProperty("loglik").GetDouble(), fit.LogLikelihood, label + " loglik");
+        OracleFixtures.AssertClose(r.GetProperty("wald").GetDouble(), fit.Wald.ChiSquare, label + " wald");
+        OracleFixtures.AssertClose(r.GetProperty("wald_p").GetDouble(), fit.Wald.PValue, label + " wald p");
         Assert.Equal(r.GetProperty("wald_df").GetInt32(), fit.Wald.DegreesOfFreedom);
-        OracleFixture.AssertClose(r.GetProperty("lr").GetDouble(), fit.LikelihoodRatio.ChiSquare, label + " lr");
-        OracleFixture.AssertClose(r.GetProperty("lr_p").GetDouble(), fit.LikelihoodRatio.PValue, label + " lr p");
-        OracleFixture.AssertClose(r.GetProperty("score").GetDouble(), fit.Score.ChiSquare, label + " score");
-        OracleFixture.AssertClose(r.GetProperty("score_p").GetDouble(), fit.Score.PValue, label + " score p");
+        OracleFixtures.AssertClose(r.GetProperty("lr").GetDouble(), fit.LikelihoodRatio.ChiSquare, label + " lr");
+        OracleFixtures.AssertClose(r.GetProperty("lr_p").GetDouble(), fit.LikelihoodRatio.PValue, label + " lr p");
+        OracleFixtures.AssertClose(r.GetProperty("score").GetDouble(), fit.Score.ChiSquare, label + " score");
+        OracleFixtures.AssertClose(r.GetProperty("score_p").GetDouble(), fit.Score.PValue, label + " score p");
     }
 }

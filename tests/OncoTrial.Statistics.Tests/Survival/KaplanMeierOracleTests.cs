@@ -1,12 +1,11 @@
 using System.Text.Json;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Survival;
 
 /// <summary>Tier B: every Kaplan-Meier number against R survival 3.5 (tests/oracle/km.R), to 1e-10 relative.</summary>
 public class KaplanMeierOracleTests
 {
-    private static readonly JsonElement Fixture = OracleFixture.Load("km");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("km");
 
     public static TheoryData<string> CaseNames()
     {
@@ -27,7 +26,7 @@ public class KaplanMeierOracleTests
         foreach (var fit in c.GetProperty("fits").EnumerateArray())
         {
             var options = Options(fit, QuantileRule.RQuantile);
-            var curve = KaplanMeier.Fit(OracleFixture.Doubles(c.GetProperty("time")), OracleFixture.Ints(c.GetProperty("status")), options: options);
+            var curve = KaplanMeier.Fit(OracleFixtures.Doubles(c.GetProperty("time")), OracleFixtures.Ints(c.GetProperty("status")), options: options);
             AssertCurve(curve, fit.GetProperty("curve"), $"{name} {options.Describe()}");
         }
     }
@@ -40,7 +39,7 @@ public class KaplanMeierOracleTests
         foreach (var fit in c.GetProperty("fits").EnumerateArray())
         {
             var options = Options(fit, QuantileRule.RQuantile);
-            var curve = KaplanMeier.Fit(OracleFixture.Doubles(c.GetProperty("time")), OracleFixture.Ints(c.GetProperty("status")), options: options);
+            var curve = KaplanMeier.Fit(OracleFixtures.Doubles(c.GetProperty("time")), OracleFixtures.Ints(c.GetProperty("status")), options: options);
             AssertQuantiles(curve, fit.GetProperty("quantiles"), $"{name} {options.Describe()}");
         }
     }
@@ -53,13 +52,13 @@ public class KaplanMeierOracleTests
         foreach (var fit in c.GetProperty("fits").EnumerateArray())
         {
             var options = Options(fit, QuantileRule.RPrint);
-            var curve = KaplanMeier.Fit(OracleFixture.Doubles(c.GetProperty("time")), OracleFixture.Ints(c.GetProperty("status")), options: options);
+            var curve = KaplanMeier.Fit(OracleFixtures.Doubles(c.GetProperty("time")), OracleFixtures.Ints(c.GetProperty("status")), options: options);
             var expected = fit.GetProperty("print_median");
             var median = curve.Median;
             string what = $"{name} {options.Describe()} median";
-            OracleFixture.AssertClose(OracleFixture.NullableDouble(expected.GetProperty("median")), median.Estimate, what);
-            OracleFixture.AssertClose(OracleFixture.NullableDouble(expected.GetProperty("lower")), median.Lower, what + " lower");
-            OracleFixture.AssertClose(OracleFixture.NullableDouble(expected.GetProperty("upper")), median.Upper, what + " upper");
+            OracleFixtures.AssertClose(OracleFixtures.NullableDouble(expected.GetProperty("median")), median.Estimate, what);
+            OracleFixtures.AssertClose(OracleFixtures.NullableDouble(expected.GetProperty("lower")), median.Lower, what + " lower");
+            OracleFixtures.AssertClose(OracleFixtures.NullableDouble(expected.GetProperty("upper")), median.Upper, what + " upper");
         }
     }
 
@@ -71,23 +70,23 @@ public class KaplanMeierOracleTests
         foreach (var fit in c.GetProperty("fits").EnumerateArray())
         {
             var options = Options(fit, QuantileRule.RQuantile) with { LandmarkRule = LandmarkRule.CarryForward };
-            var curve = KaplanMeier.Fit(OracleFixture.Doubles(c.GetProperty("time")), OracleFixture.Ints(c.GetProperty("status")), options: options);
+            var curve = KaplanMeier.Fit(OracleFixtures.Doubles(c.GetProperty("time")), OracleFixtures.Ints(c.GetProperty("status")), options: options);
             var expected = fit.GetProperty("landmarks");
-            var times = OracleFixture.Doubles(expected.GetProperty("time"));
-            var nRisk = OracleFixture.Doubles(expected.GetProperty("n_risk"));
-            var surv = OracleFixture.Doubles(expected.GetProperty("survival"));
-            var se = OracleFixture.Doubles(expected.GetProperty("std_err"));
-            var lower = OracleFixture.Doubles(expected.GetProperty("lower"));
-            var upper = OracleFixture.Doubles(expected.GetProperty("upper"));
+            var times = OracleFixtures.Doubles(expected.GetProperty("time"));
+            var nRisk = OracleFixtures.Doubles(expected.GetProperty("n_risk"));
+            var surv = OracleFixtures.Doubles(expected.GetProperty("survival"));
+            var se = OracleFixtures.Doubles(expected.GetProperty("std_err"));
+            var lower = OracleFixtures.Doubles(expected.GetProperty("lower"));
+            var upper = OracleFixtures.Doubles(expected.GetProperty("upper"));
             for (int i = 0; i < times.Length; i++)
             {
                 var lm = curve.Landmark(times[i]);
                 string what = $"{name} {options.Describe()} landmark t={times[i]}";
                 Assert.Equal(nRisk[i], lm.AtRisk);
-                OracleFixture.AssertClose(surv[i], lm.Survival, what + " survival");
+                OracleFixtures.AssertClose(surv[i], lm.Survival, what + " survival");
                 AssertStandardError(se[i], lm.Survival, lm.StandardError, what);
-                OracleFixture.AssertClose(lower[i], lm.Lower, what + " lower");
-                OracleFixture.AssertClose(upper[i], lm.Upper, what + " upper");
+                OracleFixtures.AssertClose(lower[i], lm.Lower, what + " lower");
+                OracleFixtures.AssertClose(upper[i], lm.Upper, what + " upper");
             }
         }
     }
@@ -99,7 +98,7 @@ public class KaplanMeierOracleTests
         var c = Case(name);
         var reverse = c.GetProperty("reverse");
         var options = KaplanMeierOptions.Default with { QuantileRule = QuantileRule.RQuantile };
-        var curve = KaplanMeier.FitReverse(OracleFixture.Doubles(c.GetProperty("time")), OracleFixture.Ints(c.GetProperty("status")), options: options);
+        var curve = KaplanMeier.FitReverse(OracleFixtures.Doubles(c.GetProperty("time")), OracleFixtures.Ints(c.GetProperty("status")), options: options);
         AssertCurve(curve, reverse.GetProperty("curve"), name + " reverse");
         AssertQuantiles(curve, reverse.GetProperty("quantiles"), name + " reverse");
     }
@@ -124,14 +123,14 @@ public class KaplanMeierOracleTests
 
     private static void AssertCurve(KaplanMeierCurve curve, JsonElement expected, string what)
     {
-        var time = OracleFixture.Doubles(expected.GetProperty("time"));
-        var nRisk = OracleFixture.Doubles(expected.GetProperty("n_risk"));
-        var nEvent = OracleFixture.Doubles(expected.GetProperty("n_event"));
-        var nCensor = OracleFixture.Doubles(expected.GetProperty("n_censor"));
-        var surv = OracleFixture.Doubles(expected.GetProperty("survival"));
-        var se = OracleFixture.Doubles(expected.GetProperty("std_err"));
-        var lower = OracleFixture.Doubles(expected.GetProperty("lower"));
-        var upper = OracleFixture.Doubles(expected.GetProperty("upper"));
+        var time = OracleFixtures.Doubles(expected.GetProperty("time"));
+        var nRisk = OracleFixtures.Doubles(expected.GetProperty("n_risk"));
+        var nEvent = OracleFixtures.Doubles(expected.GetProperty("n_event"));
+        var nCensor = OracleFixtures.Doubles(expected.GetProperty("n_censor"));
+        var surv = OracleFixtures.Doubles(expected.GetProperty("survival"));
+        var se = OracleFixtures.Doubles(expected.GetProperty("std_err"));
+        var lower = OracleFixtures.Doubles(expected.GetProperty("lower"));
+        var upper = OracleFixtures.Doubles(expected.GetProperty("upper"));
         Assert.Equal(time.Length, curve.Steps.Count);
         for (int i = 0; i < time.Length; i++)
         {
@@ -141,10 +140,10 @@ public class KaplanMeierOracleTests
             Assert.Equal(nRisk[i], step.AtRisk);
             Assert.Equal(nEvent[i], step.Events);
             Assert.Equal(nCensor[i], step.Censored);
-            OracleFixture.AssertClose(surv[i], step.Survival, at + " survival");
+            OracleFixtures.AssertClose(surv[i], step.Survival, at + " survival");
             AssertStandardError(se[i], step.Survival, step.StandardError, at);
-            OracleFixture.AssertClose(lower[i], step.Lower, at + " lower");
-            OracleFixture.AssertClose(upper[i], step.Upper, at + " upper");
+            OracleFixtures.AssertClose(lower[i], step.Lower, at + " lower");
+            OracleFixtures.AssertClose(upper[i], step.Upper, at + " upper");
         }
     }
 
@@ -161,16 +160,16 @@ public class KaplanMeierOracleTests
 
     private static void AssertQuantiles(KaplanMeierCurve curve, JsonElement expected, string what)
     {
-        var ps = OracleFixture.Doubles(expected.GetProperty("p"));
-        var est = OracleFixture.Doubles(expected.GetProperty("estimate"));
-        var lower = OracleFixture.Doubles(expected.GetProperty("lower"));
-        var upper = OracleFixture.Doubles(expected.GetProperty("upper"));
+        var ps = OracleFixtures.Doubles(expected.GetProperty("p"));
+        var est = OracleFixtures.Doubles(expected.GetProperty("estimate"));
+        var lower = OracleFixtures.Doubles(expected.GetProperty("lower"));
+        var upper = OracleFixtures.Doubles(expected.GetProperty("upper"));
         for (int i = 0; i < ps.Length; i++)
         {
             var q = curve.Quantile(ps[i]);
             string at = $"{what} p={ps[i]}";
-            OracleFixture.AssertClose(est[i], q.Estimate, at + " estimate");
-            OracleFixture.AssertClose(lower[i], q.Lower, at + " lower");
+            OracleFixtures.AssertClose(est[i], q.Estimate, at + " estimate");
+            OracleFixtures.AssertClose(lower[i], q.Lower, at + " lower");
             if (KnownDifferences.TryGetValue(at + " upper", out double? ours))
             {
                 Assert.Equal(ours, q.Upper);
@@ -178,7 +177,7 @@ public class KaplanMeierOracleTests
                 continue;
             }
 
-            OracleFixture.AssertClose(upper[i], q.Upper, at + " upper");
+            OracleFixtures.AssertClose(upper[i], q.Upper, at + " upper");
         }
     }
 
@@ -191,6 +190,6 @@ public class KaplanMeierOracleTests
             return;
         }
 
-        OracleFixture.AssertClose(expected, actual, what + " std_err");
+        OracleFixtures.AssertClose(expected, actual, what + " std_err");
     }
 }

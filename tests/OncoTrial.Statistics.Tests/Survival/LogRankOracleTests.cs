@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using OncoTrial.Statistics.Tests.Oracle;
 
 namespace OncoTrial.Statistics.Tests.Survival;
 
@@ -10,7 +9,7 @@ namespace OncoTrial.Statistics.Tests.Survival;
 /// </summary>
 public class LogRankOracleTests
 {
-    private static readonly JsonElement Fixture = OracleFixture.Load("logrank");
+    private static readonly JsonElement Fixture = OracleFixtures.Load("logrank");
 
     public static TheoryData<string, int, bool> Cases()
     {
@@ -41,15 +40,15 @@ public class LogRankOracleTests
     {
         var c = Case(name);
         var data = c.GetProperty("data");
-        double[] time = OracleFixture.Doubles(data.GetProperty("time"));
+        double[] time = OracleFixtures.Doubles(data.GetProperty("time"));
         if (halfShift)
         {
             time = time.Select(t => t + 0.5).ToArray();
         }
 
-        int[] status = OracleFixture.Ints(data.GetProperty("status"));
-        int[] group = OracleFixture.Ints(data.GetProperty("group"));
-        int[] strata = OracleFixture.Ints(data.GetProperty("strata"));
+        int[] status = OracleFixtures.Ints(data.GetProperty("status"));
+        int[] group = OracleFixtures.Ints(data.GetProperty("group"));
+        int[] strata = OracleFixtures.Ints(data.GetProperty("strata"));
         int k = c.GetProperty("group_count").GetInt32();
         var test = c.GetProperty("tests")[testIndex];
         var options = new LogRankOptions(
@@ -63,44 +62,44 @@ public class LogRankOracleTests
         Assert.Equal(k, r.GroupCount);
         Assert.Equal(c.GetProperty("strata_count").GetInt32(), r.StrataCount);
         Assert.Same(options, r.Options);
-        double[] n = OracleFixture.Doubles(c.GetProperty("n"));
-        double[] score = OracleFixture.Doubles(test.GetProperty("score"));
-        double[] variance = OracleFixture.Doubles(test.GetProperty("variance"));
+        double[] n = OracleFixtures.Doubles(c.GetProperty("n"));
+        double[] score = OracleFixtures.Doubles(test.GetProperty("score"));
+        double[] variance = OracleFixtures.Doubles(test.GetProperty("variance"));
         for (int g = 0; g < k; g++)
         {
-            OracleFixture.AssertClose(n[g], r.N[g], $"{what} N[{g}]");
-            OracleFixture.AssertClose(score[g], r.Score[g], $"{what} score[{g}]");
+            OracleFixtures.AssertClose(n[g], r.N[g], $"{what} N[{g}]");
+            OracleFixtures.AssertClose(score[g], r.Score[g], $"{what} score[{g}]");
             for (int h = 0; h < k; h++)
             {
-                OracleFixture.AssertClose(variance[(g * k) + h], r.Variance[g][h], $"{what} var[{g},{h}]");
+                OracleFixtures.AssertClose(variance[(g * k) + h], r.Variance[g][h], $"{what} var[{g},{h}]");
             }
         }
 
         if (test.TryGetProperty("observed", out var observed))
         {
-            double[] o = OracleFixture.Doubles(observed);
-            double[] e = OracleFixture.Doubles(test.GetProperty("expected"));
+            double[] o = OracleFixtures.Doubles(observed);
+            double[] e = OracleFixtures.Doubles(test.GetProperty("expected"));
             for (int g = 0; g < k; g++)
             {
-                OracleFixture.AssertClose(o[g], r.Observed[g], $"{what} observed[{g}]");
-                OracleFixture.AssertClose(e[g], r.Expected[g], $"{what} expected[{g}]");
+                OracleFixtures.AssertClose(o[g], r.Observed[g], $"{what} observed[{g}]");
+                OracleFixtures.AssertClose(e[g], r.Expected[g], $"{what} expected[{g}]");
             }
         }
 
         if (test.TryGetProperty("obs_weighted", out var obsWeighted))
         {
             // survdiff(rho = 1) prints weighted O and E; only their difference (the score) is comparable.
-            double[] o = OracleFixture.Doubles(obsWeighted);
-            double[] e = OracleFixture.Doubles(test.GetProperty("exp_weighted"));
+            double[] o = OracleFixtures.Doubles(obsWeighted);
+            double[] e = OracleFixtures.Doubles(test.GetProperty("exp_weighted"));
             for (int g = 0; g < k; g++)
             {
-                OracleFixture.AssertClose(o[g] - e[g], r.Score[g], $"{what} obs - exp (weighted)[{g}]");
+                OracleFixtures.AssertClose(o[g] - e[g], r.Score[g], $"{what} obs - exp (weighted)[{g}]");
             }
         }
 
         Assert.Equal(test.GetProperty("df").GetInt32(), r.Test.DegreesOfFreedom);
-        OracleFixture.AssertClose(test.GetProperty("chisq").GetDouble(), r.Test.ChiSquare, $"{what} chisq");
-        OracleFixture.AssertClose(test.GetProperty("p").GetDouble(), r.Test.PValue, $"{what} p");
+        OracleFixtures.AssertClose(test.GetProperty("chisq").GetDouble(), r.Test.ChiSquare, $"{what} chisq");
+        OracleFixtures.AssertClose(test.GetProperty("p").GetDouble(), r.Test.PValue, $"{what} p");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using OncoTrial.Clinical.Data;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Clinical.Tests.Data.Xpt;
 
@@ -245,10 +244,7 @@ public class XptFileTests
     [InlineData("sdtm-ex.xpt", "EX", 591, 17)]
     public void Every_CDISC_pilot_file_is_read_with_its_rows_and_columns(string file, string name, int rows, int columns)
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
-        {
-            return;
-        }
+        string folder = PilotData.RequireFolder();
 
         var ds = XptFile.Read(Path.Combine(folder, file));
         Assert.Equal(name, ds.Name);
@@ -263,10 +259,7 @@ public class XptFileTests
     [Fact]
     public void The_pilot_ADTTE_values_match_what_SAS_stored()
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
-        {
-            return;
-        }
+        string folder = PilotData.RequireFolder();
 
         var ds = XptFile.Read(Path.Combine(folder, "adam-adtte.xpt"));
         Assert.Equal(63.0, ds.Find("AGE")!.GetNumber(0));
@@ -286,10 +279,7 @@ public class XptFileTests
     [Fact]
     public void Rewriting_a_pilot_file_with_its_header_fields_reproduces_its_bytes()
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
-        {
-            return;
-        }
+        string folder = PilotData.RequireFolder();
 
         foreach (string file in PilotData.Files)
         {
@@ -493,9 +483,9 @@ public class XptFileTests
         return stream.ToArray();
     }
 
-    private IEnumerable<byte[]> PilotBytes()
+    private static IEnumerable<byte[]> PilotBytes()
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
+        if (PilotData.FindFolder() is not string folder)
         {
             yield break;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OncoTrial.Clinical.Data;
-using Xunit.Abstractions;
 
 namespace OncoTrial.Clinical.Tests.Data.Xpt;
 
@@ -22,10 +21,7 @@ public class XptOracleTests
     [Fact]
     public void Our_reader_gives_what_R_read_xport_gives_for_every_pilot_file()
     {
-        if (!PilotData.TryGetPilotFolder(_output, out string folder))
-        {
-            return;
-        }
+        string folder = PilotData.RequireFolder();
 
         JsonElement fixture = LoadFixture();
         int files = 0;

@@ -1,31 +1,35 @@
 using System.Text.Json;
 
-namespace OncoTrial.Statistics.Tests.Oracle;
+namespace OncoTrial.TestSupport;
 
 /// <summary>
-/// Reads the JSON fixtures that the R scripts in tests/oracle/ write (tests never run R themselves),
-/// and compares numbers to R with a relative tolerance.
+/// The JSON fixtures that the R scripts in tests/oracle/ write (tests never run R themselves), read as
+/// <see cref="JsonElement"/>s, and the relative comparison the R-oracle tests use.
 /// </summary>
-internal static class OracleFixture
+public static class OracleFixtures
 {
-    /// <summary>The relative tolerance against R required by the issue: 1e-10.</summary>
+    /// <summary>The relative tolerance against R: 1e-10.</summary>
     public const double RelativeTolerance = 1e-10;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    /// <summary>tests/oracle/fixtures/NAME.json.</summary>
+    public static string PathOf(string name) => RepositoryPaths.File("tests", "oracle", "fixtures", name + ".json");
 
+    /// <summary>The root element of tests/oracle/fixtures/NAME.json.</summary>
     public static JsonElement Load(string name)
     {
-        string path = Path.Combine(RepositoryRoot, "tests", "oracle", "fixtures", name + ".json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        using var doc = JsonDocument.Parse(File.ReadAllText(PathOf(name)));
         return doc.RootElement.Clone();
     }
 
+    /// <summary>Numbers of a JSON array, null (R NA) as NaN.</summary>
     public static double[] Doubles(JsonElement e) =>
-        e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
+        [.. e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble())];
 
-    public static int[] Ints(JsonElement e) => e.EnumerateArray().Select(x => (int)Math.Round(x.GetDouble())).ToArray();
+    /// <summary>Whole numbers of a JSON array.</summary>
+    public static int[] Ints(JsonElement e) => [.. e.EnumerateArray().Select(x => (int)Math.Round(x.GetDouble()))];
 
-    public static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToArray();
+    /// <summary>Strings of a JSON array (other values as their JSON text).</summary>
+    public static string[] Strings(JsonElement e) => [.. e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText())];
 
     /// <summary>null (R NA) as a .NET null, otherwise the number.</summary>
     public static double? NullableDouble(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
@@ -46,16 +50,5 @@ internal static class OracleFixture
         Assert.True(
             Math.Abs(actual!.Value - expected.Value) <= (tolerance * Math.Abs(expected.Value)) + 1e-14,
             $"{what}: expected {expected.Value:R}, found {actual.Value:R} (difference {Math.Abs(actual.Value - expected.Value):E2})");
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OncoTrial.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Could not find OncoTrial.slnx above the test output folder.");
     }
 }
