@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OncoTrial.Clinical.Recist;
-using OncoTrial.Statistics;
 using OncoTrial.Clinical.Study;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Cli;
 

@@ -168,147 +168,147 @@ internal sealed class CoxKernel
         switch (_p)
         {
             case 1:
-            {
-                double b0 = beta[0];
-                double a = 0.0, a0 = 0.0, q00 = 0.0;
-                for (int i = from; i < to; i++)
                 {
-                    double x0 = x[i];
-                    double r = w[i] * Math.Exp(x0 * b0);
-                    a += r;
-                    double r0 = r * x0;
-                    a0 += r0;
-                    q00 += r0 * x0;
-                }
+                    double b0 = beta[0];
+                    double a = 0.0, a0 = 0.0, q00 = 0.0;
+                    for (int i = from; i < to; i++)
+                    {
+                        double x0 = x[i];
+                        double r = w[i] * Math.Exp(x0 * b0);
+                        a += r;
+                        double r0 = r * x0;
+                        a0 += r0;
+                        q00 += r0 * x0;
+                    }
 
-                sum0 += a;
-                if (assign)
-                {
-                    sum1[0] = a0;
-                    sum2[0] = q00;
+                    sum0 += a;
+                    if (assign)
+                    {
+                        sum1[0] = a0;
+                        sum2[0] = q00;
+                        return;
+                    }
+
+                    sum1[0] += a0;
+                    sum2[0] += q00;
                     return;
                 }
-
-                sum1[0] += a0;
-                sum2[0] += q00;
-                return;
-            }
 
             case 2:
-            {
-                double b0 = beta[0], b1 = beta[1];
-                double a = 0.0, a0 = 0.0, a1 = 0.0, q00 = 0.0, q10 = 0.0, q11 = 0.0;
-                for (int i = from; i < to; i++)
                 {
-                    int row = 2 * i;
-                    double x0 = x[row], x1 = x[row + 1];
-                    double r = w[i] * Math.Exp((x0 * b0) + (x1 * b1));
-                    a += r;
-                    double r0 = r * x0, r1 = r * x1;
-                    a0 += r0;
-                    a1 += r1;
-                    q00 += r0 * x0;
-                    q10 += r1 * x0;
-                    q11 += r1 * x1;
-                }
+                    double b0 = beta[0], b1 = beta[1];
+                    double a = 0.0, a0 = 0.0, a1 = 0.0, q00 = 0.0, q10 = 0.0, q11 = 0.0;
+                    for (int i = from; i < to; i++)
+                    {
+                        int row = 2 * i;
+                        double x0 = x[row], x1 = x[row + 1];
+                        double r = w[i] * Math.Exp((x0 * b0) + (x1 * b1));
+                        a += r;
+                        double r0 = r * x0, r1 = r * x1;
+                        a0 += r0;
+                        a1 += r1;
+                        q00 += r0 * x0;
+                        q10 += r1 * x0;
+                        q11 += r1 * x1;
+                    }
 
-                sum0 += a;
-                if (assign)
-                {
-                    sum1[0] = a0;
-                    sum1[1] = a1;
-                    sum2[0] = q00;
-                    sum2[1] = q10;
-                    sum2[2] = q11;
+                    sum0 += a;
+                    if (assign)
+                    {
+                        sum1[0] = a0;
+                        sum1[1] = a1;
+                        sum2[0] = q00;
+                        sum2[1] = q10;
+                        sum2[2] = q11;
+                        return;
+                    }
+
+                    sum1[0] += a0;
+                    sum1[1] += a1;
+                    sum2[0] += q00;
+                    sum2[1] += q10;
+                    sum2[2] += q11;
                     return;
                 }
-
-                sum1[0] += a0;
-                sum1[1] += a1;
-                sum2[0] += q00;
-                sum2[1] += q10;
-                sum2[2] += q11;
-                return;
-            }
 
             case 3:
-            {
-                double b0 = beta[0], b1 = beta[1], b2 = beta[2];
-                double a = 0.0, a0 = 0.0, a1 = 0.0, a2 = 0.0;
-                double q00 = 0.0, q10 = 0.0, q11 = 0.0, q20 = 0.0, q21 = 0.0, q22 = 0.0;
-                for (int i = from; i < to; i++)
                 {
-                    int row = 3 * i;
-                    double x0 = x[row], x1 = x[row + 1], x2 = x[row + 2];
-                    double r = w[i] * Math.Exp((x0 * b0) + (x1 * b1) + (x2 * b2));
-                    a += r;
-                    double r0 = r * x0, r1 = r * x1, r2 = r * x2;
-                    a0 += r0;
-                    a1 += r1;
-                    a2 += r2;
-                    q00 += r0 * x0;
-                    q10 += r1 * x0;
-                    q11 += r1 * x1;
-                    q20 += r2 * x0;
-                    q21 += r2 * x1;
-                    q22 += r2 * x2;
-                }
+                    double b0 = beta[0], b1 = beta[1], b2 = beta[2];
+                    double a = 0.0, a0 = 0.0, a1 = 0.0, a2 = 0.0;
+                    double q00 = 0.0, q10 = 0.0, q11 = 0.0, q20 = 0.0, q21 = 0.0, q22 = 0.0;
+                    for (int i = from; i < to; i++)
+                    {
+                        int row = 3 * i;
+                        double x0 = x[row], x1 = x[row + 1], x2 = x[row + 2];
+                        double r = w[i] * Math.Exp((x0 * b0) + (x1 * b1) + (x2 * b2));
+                        a += r;
+                        double r0 = r * x0, r1 = r * x1, r2 = r * x2;
+                        a0 += r0;
+                        a1 += r1;
+                        a2 += r2;
+                        q00 += r0 * x0;
+                        q10 += r1 * x0;
+                        q11 += r1 * x1;
+                        q20 += r2 * x0;
+                        q21 += r2 * x1;
+                        q22 += r2 * x2;
+                    }
 
-                sum0 += a;
-                if (assign)
-                {
-                    sum1[0] = a0;
-                    sum1[1] = a1;
-                    sum1[2] = a2;
-                    sum2[0] = q00;
-                    sum2[1] = q10;
-                    sum2[2] = q11;
-                    sum2[3] = q20;
-                    sum2[4] = q21;
-                    sum2[5] = q22;
+                    sum0 += a;
+                    if (assign)
+                    {
+                        sum1[0] = a0;
+                        sum1[1] = a1;
+                        sum1[2] = a2;
+                        sum2[0] = q00;
+                        sum2[1] = q10;
+                        sum2[2] = q11;
+                        sum2[3] = q20;
+                        sum2[4] = q21;
+                        sum2[5] = q22;
+                        return;
+                    }
+
+                    sum1[0] += a0;
+                    sum1[1] += a1;
+                    sum1[2] += a2;
+                    sum2[0] += q00;
+                    sum2[1] += q10;
+                    sum2[2] += q11;
+                    sum2[3] += q20;
+                    sum2[4] += q21;
+                    sum2[5] += q22;
                     return;
                 }
 
-                sum1[0] += a0;
-                sum1[1] += a1;
-                sum1[2] += a2;
-                sum2[0] += q00;
-                sum2[1] += q10;
-                sum2[2] += q11;
-                sum2[3] += q20;
-                sum2[4] += q21;
-                sum2[5] += q22;
-                return;
-            }
-
             default:
-            {
-                int p = _p;
-                for (int i = from; i < to; i++)
                 {
-                    int row = i * p;
-                    double eta = 0.0;
-                    for (int j = 0; j < p; j++)
+                    int p = _p;
+                    for (int i = from; i < to; i++)
                     {
-                        eta += x[row + j] * beta[j];
-                    }
-
-                    double r = w[i] * Math.Exp(eta);
-                    sum0 += r;
-                    int t = 0;
-                    for (int j = 0; j < p; j++)
-                    {
-                        double rx = r * x[row + j];
-                        sum1[j] += rx;
-                        for (int k = 0; k <= j; k++)
+                        int row = i * p;
+                        double eta = 0.0;
+                        for (int j = 0; j < p; j++)
                         {
-                            sum2[t++] += rx * x[row + k];
+                            eta += x[row + j] * beta[j];
+                        }
+
+                        double r = w[i] * Math.Exp(eta);
+                        sum0 += r;
+                        int t = 0;
+                        for (int j = 0; j < p; j++)
+                        {
+                            double rx = r * x[row + j];
+                            sum1[j] += rx;
+                            for (int k = 0; k <= j; k++)
+                            {
+                                sum2[t++] += rx * x[row + k];
+                            }
                         }
                     }
-                }
 
-                return;
-            }
+                    return;
+                }
         }
     }
 

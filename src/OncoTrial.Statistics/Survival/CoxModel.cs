@@ -89,7 +89,7 @@ public static class CoxModel
         }
 
         double[] scale = Moments(columns, weights, events, out double[] mean, out int constant);
-if (constant >= 0)
+        if (constant >= 0)
         {
             throw new ArgumentException(
                 SurvivalInput.Invariant($"covariate {names[constant]}: expected values that vary, found the same value in every observation with positive weight. Drop the covariate."),
@@ -97,10 +97,10 @@ if (constant >= 0)
         }
 
         CoxKernel kernel = BuildKernel(time, status, strata, weights, columns, mean, options.Ties);
-var score = new double[p];
+        var score = new double[p];
         var info = new double[p * p];
         double loglik0 = kernel.Evaluate(new double[p], score, info);
-SymmetricCholesky chol0 = SymmetricCholesky.Decompose(info, p, scale, CholeskyTolerance);
+        SymmetricCholesky chol0 = SymmetricCholesky.Decompose(info, p, scale, CholeskyTolerance);
         if (chol0.FirstSingular >= 0)
         {
             throw new ArgumentException(

@@ -154,35 +154,35 @@ public sealed class KaplanMeierCurve
         switch (transform)
         {
             case SurvivalCiTransform.LogLog:
-            {
-                double a = z * se / (s * Math.Log(s)); // negative
-                return (Math.Pow(s, Math.Exp(-a)), Math.Pow(s, Math.Exp(a)));
-            }
+                {
+                    double a = z * se / (s * Math.Log(s)); // negative
+                    return (Math.Pow(s, Math.Exp(-a)), Math.Pow(s, Math.Exp(a)));
+                }
 
             case SurvivalCiTransform.Log:
-            {
-                double a = z * se / s;
-                return (s * Math.Exp(-a), Math.Min(1.0, s * Math.Exp(a)));
-            }
+                {
+                    double a = z * se / s;
+                    return (s * Math.Exp(-a), Math.Min(1.0, s * Math.Exp(a)));
+                }
 
             case SurvivalCiTransform.Linear:
                 return (Math.Max(0.0, s - (z * se)), Math.Min(1.0, s + (z * se)));
 
             case SurvivalCiTransform.ArcsineSqrt:
-            {
-                double h = 0.5 * z * se / Math.Sqrt(s * (1.0 - s));
-                double c = Math.Asin(Math.Sqrt(s));
-                double lo = Math.Sin(Math.Max(0.0, c - h));
-                double hi = Math.Sin(Math.Min(Math.PI / 2.0, c + h));
-                return (lo * lo, hi * hi);
-            }
+                {
+                    double h = 0.5 * z * se / Math.Sqrt(s * (1.0 - s));
+                    double c = Math.Asin(Math.Sqrt(s));
+                    double lo = Math.Sin(Math.Max(0.0, c - h));
+                    double hi = Math.Sin(Math.Min(Math.PI / 2.0, c + h));
+                    return (lo * lo, hi * hi);
+                }
 
             case SurvivalCiTransform.Logit:
-            {
-                double h = z * se / (s * (1.0 - s));
-                double logit = Math.Log(s / (1.0 - s));
-                return (1.0 / (1.0 + Math.Exp(-(logit - h))), 1.0 / (1.0 + Math.Exp(-(logit + h))));
-            }
+                {
+                    double h = z * se / (s * (1.0 - s));
+                    double logit = Math.Log(s / (1.0 - s));
+                    return (1.0 / (1.0 + Math.Exp(-(logit - h))), 1.0 / (1.0 + Math.Exp(-(logit + h))));
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(transform), transform, "transform: expected a SurvivalCiTransform member.");

@@ -1,6 +1,6 @@
 using OncoTrial.Clinical.Endpoints;
-using static OncoTrial.Clinical.Tests.Endpoints.EndpointCases;
 using OncoTrial.Clinical.Recist;
+using static OncoTrial.Clinical.Tests.Endpoints.EndpointCases;
 
 namespace OncoTrial.Clinical.Tests.Endpoints;
 
