@@ -5,6 +5,8 @@ using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Cli;
 
 /// <summary><c>oncotrial derive</c>: the ADaM datasets (ADRS, ADTR, ADTTE, ADAE, ADEX) of a study folder.</summary>
@@ -41,7 +43,7 @@ internal static class DeriveCommand
                 var lesions = LesionReader.ReadStudy(folder);
                 if (lesions.HasErrors)
                 {
-                    throw new CommandLineInputException([.. lesions.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString())]);
+                    throw new CommandLineInputException([.. lesions.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString())]);
                 }
 
                 foreach (var warning in lesions.Problems)
@@ -55,7 +57,7 @@ internal static class DeriveCommand
             var result = StudyDerivation.Run(folder, options);
             if (result.HasErrors)
             {
-                throw new CommandLineInputException([.. result.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString())]);
+                throw new CommandLineInputException([.. result.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString())]);
             }
 
             foreach (var warning in result.Problems)

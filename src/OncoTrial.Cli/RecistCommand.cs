@@ -67,8 +67,8 @@ internal static class RecistCommand
                 var input = studyDir is not null ? ReadStudy(studyDir, ev, problems) : ReadLesionFiles(lesionFiles, ev, problems);
                 if (input is not null)
                 {
-                    problems.AddRange(input.Problems.Where(p => p.Severity == ValidationSeverity.Error).Select(p => p.ToString()));
-                    warnings.AddRange(input.Problems.Where(p => p.Severity == ValidationSeverity.Warning).Select(p => p.ToString()));
+                    problems.AddRange(input.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
+                    warnings.AddRange(input.Problems.Where(p => p.Severity == ProblemSeverity.Warning).Select(p => p.ToString()));
                 }
 
                 if (problems.Count > 0 || input is null)
@@ -104,7 +104,7 @@ internal static class RecistCommand
     {
         var folder = StudyFolder.Load(dir);
         string[] used = ["TU", "TR", "DM"];
-        var fileProblems = folder.Problems.Where(p => p.Severity == ValidationSeverity.Error && (p.File == "." || used.Any(u => p.File.StartsWith(u, StringComparison.OrdinalIgnoreCase)))).ToList();
+        var fileProblems = folder.Problems.Where(p => p.Severity == ProblemSeverity.Error && (p.File is null or "." || used.Any(u => p.File.StartsWith(u, StringComparison.OrdinalIgnoreCase)))).ToList();
         if (fileProblems.Count > 0)
         {
             problems.AddRange(fileProblems.Select(p => "--study " + dir + ": " + p));

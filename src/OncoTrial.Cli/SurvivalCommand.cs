@@ -146,12 +146,13 @@ internal static class SurvivalCommand
     private static TimeToEventData ReadData(string path, TimeToEventColumns columns)
     {
         IReadOnlyList<string> readProblems = [];
+        IReadOnlyList<OncoTrial.Statistics.Problem> csvProblems = [];
         TimeToEventData? data;
         IReadOnlyList<string> dataProblems;
         if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
         {
-            var (table, csvProblems) = CsvTable.ReadFile(path);
-            readProblems = csvProblems;
+            (var table, csvProblems) = CsvTable.ReadFile(path);
+            readProblems = [.. csvProblems.Select(p => p.ToString())];
             (data, dataProblems) = TimeToEventData.FromTable(table, columns);
         }
         else

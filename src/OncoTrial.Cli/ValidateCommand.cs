@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Cli;
 
 /// <summary>
@@ -72,7 +74,7 @@ internal static class ValidateCommand
                 }
 
                 w.WriteString("code", p.Code);
-                w.WriteString("severity", p.Severity == ValidationSeverity.Error ? "error" : "warning");
+                w.WriteString("severity", p.Severity == ProblemSeverity.Error ? "error" : "warning");
                 w.WriteString("expected", p.Expected);
                 w.WriteString("found", p.Found);
                 w.WriteString("fix", p.Fix);
@@ -82,8 +84,8 @@ internal static class ValidateCommand
             w.WriteEndArray();
             w.WriteStartObject("counts");
             w.WriteNumber("total", report.Problems.Count);
-            w.WriteNumber("errors", report.Problems.Count(p => p.Severity == ValidationSeverity.Error));
-            w.WriteNumber("warnings", report.Problems.Count(p => p.Severity == ValidationSeverity.Warning));
+            w.WriteNumber("errors", report.Problems.Count(p => p.Severity == ProblemSeverity.Error));
+            w.WriteNumber("warnings", report.Problems.Count(p => p.Severity == ProblemSeverity.Warning));
             w.WriteStartObject("by_code");
             foreach (var (code, n) in report.CountsByCode)
             {

@@ -3,13 +3,15 @@ using OncoTrial.Clinical.Exposure;
 using OncoTrial.Clinical.Safety;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Adam;
 
 /// <summary>The safety-side ADaM datasets of a study and the problems met while deriving them.</summary>
 /// <param name="Adae">ADAE (every AE record, with TRTEMFL and the analysis variables).</param>
 /// <param name="Adex">ADEX (per subject, drug and phase: doses, cycles, duration, RDI), or null without EX.</param>
 /// <param name="Problems">Warnings: records used with an assumption or left out.</param>
-public sealed record SafetyDatasetsResult(Dataset Adae, Dataset? Adex, IReadOnlyList<ValidationProblem> Problems)
+public sealed record SafetyDatasetsResult(Dataset Adae, Dataset? Adex, IReadOnlyList<Problem> Problems)
 {
     /// <summary>The datasets derived, in the order ADAE, ADEX.</summary>
     public IReadOnlyList<Dataset> Datasets => new[] { Adae, Adex }.OfType<Dataset>().ToList();
@@ -29,7 +31,7 @@ public static class SafetyDatasets
         safety ??= SafetyOptions.Default;
         exposure ??= ExposureOptions.Default;
         var data = SafetyData.Read(study);
-        var problems = new List<ValidationProblem>(data.Problems);
+        var problems = new List<Problem>(data.Problems);
         var adae = AdaeWriter.ToDataset(data.StudyId, TreatmentEmergence.Derive(data, safety));
 
         Dataset? adex = null;

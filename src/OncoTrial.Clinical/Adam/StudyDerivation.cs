@@ -3,6 +3,8 @@ using OncoTrial.Clinical.Endpoints;
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Adam;
 
 /// <summary>Options of <see cref="StudyDerivation.Run"/>.</summary>
@@ -41,11 +43,11 @@ public sealed record StudyDerivationResult(
     Dataset? Adtr,
     IReadOnlyList<BestOverallResponse> BestResponses,
     IReadOnlyList<TimeToEventRecord> TimeToEvent,
-    IReadOnlyList<ValidationProblem> Problems,
+    IReadOnlyList<Problem> Problems,
     StudyDerivationOptions Options)
 {
     /// <summary>Whether any problem is an error (then there are no datasets).</summary>
-    public bool HasErrors => Problems.Any(p => p.Severity == ValidationSeverity.Error);
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 
     /// <summary>The datasets derived, in the order ADRS, ADTR, ADTTE.</summary>
     public IReadOnlyList<Dataset> Datasets => new[] { Adrs, Adtr, Adtte }.OfType<Dataset>().ToList();
@@ -68,12 +70,12 @@ public static class StudyDerivation
         options ??= StudyDerivationOptions.Default;
         var inputs = StudyEndpointInputs.Read(study, options.Evaluator);
         var problems = inputs.Problems.ToList();
-        if (!study.IsUsable && !problems.Any(p => p.Severity == ValidationSeverity.Error))
+        if (!study.IsUsable && !problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
-            problems.Add(new ValidationProblem("dm.csv", null, null, "USUBJID", "ADAM_NO_SUBJECTS", "a DM domain with USUBJID", "none", "Add dm.csv; see docs/data-format.md."));
+            problems.Add(new Problem("dm.csv", null, null, "USUBJID", "ADAM_NO_SUBJECTS", "a DM domain with USUBJID", "none", "Add dm.csv; see docs/data-format.md."));
         }
 
-        if (problems.Any(p => p.Severity == ValidationSeverity.Error))
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             return new StudyDerivationResult(null, null, null, [], [], problems, options);
         }
@@ -85,7 +87,7 @@ public static class StudyDerivation
         {
             foreach (string subject in timePoints.Select(t => t.Subject).Where(s => !treated.Contains(s)).Distinct(StringComparer.Ordinal))
             {
-                problems.Add(new ValidationProblem(".", null, null, null, "ADAM_SUBJECT_NOT_TREATED", "lesion time points of treated subjects (DM RFXSTDTC)", $"time points of {subject}", "The subject's time points are left out.", ValidationSeverity.Warning));
+                problems.Add(new Problem(".", null, null, null, "ADAM_SUBJECT_NOT_TREATED", "lesion time points of treated subjects (DM RFXSTDTC)", $"time points of {subject}", "The subject's time points are left out.", ProblemSeverity.Warning));
             }
 
             assessments = AdrsAssessment.FromTimePoints(timePoints.Where(t => treated.Contains(t.Subject)));
@@ -100,7 +102,7 @@ public static class StudyDerivation
         {
             foreach (string w in b.Warnings)
             {
-                problems.Add(new ValidationProblem(".", null, null, null, "RECIST_WARNING", "a response sequence without data issues", $"subject {b.Subject}: {w}", "Review the subject's responses.", ValidationSeverity.Warning));
+                problems.Add(new Problem(".", null, null, null, "RECIST_WARNING", "a response sequence without data issues", $"subject {b.Subject}: {w}", "Review the subject's responses.", ProblemSeverity.Warning));
             }
         }
 

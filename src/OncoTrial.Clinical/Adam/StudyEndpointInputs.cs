@@ -4,6 +4,8 @@ using OncoTrial.Clinical.Endpoints;
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Adam;
 
 /// <summary>The dates of one treated subject that the endpoints need, read from a study folder.</summary>
@@ -25,10 +27,10 @@ public sealed record StudyInputs(
     DateOnly? DataCutoffDate,
     IReadOnlyList<StudySubject> Subjects,
     IReadOnlyList<AdrsAssessment> Assessments,
-    IReadOnlyList<ValidationProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     /// <summary>Whether any problem is an error.</summary>
-    public bool HasErrors => Problems.Any(p => p.Severity == ValidationSeverity.Error);
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 
     /// <summary>Day 1 per subject.</summary>
     public IReadOnlyDictionary<string, DateOnly> ReferenceDates =>
@@ -70,7 +72,7 @@ public static class StudyEndpointInputs
     public static StudyInputs Read(StudyFolder study, string evaluator = "INVESTIGATOR")
     {
         ArgumentNullException.ThrowIfNull(study);
-        var problems = new List<ValidationProblem>(study.Problems);
+        var problems = new List<Problem>(study.Problems);
         var dm = study.Domain("DM");
         if (dm is null || !dm.Has("USUBJID"))
         {
@@ -115,7 +117,7 @@ public static class StudyEndpointInputs
                 string code = rs.Value(r, "RSSTRESC");
                 if (!OverallResponseCodes.TryParse(code, out var response))
                 {
-                    problems.Add(Error(rs, r, "RSSTRESC", "ADAM_RESPONSE_UNKNOWN", "an overall response CR, PR, SD, NON-CR/NON-PD, PD, NE or ND", ValidationProblem.Quote(code), "Correct the response."));
+                    problems.Add(Error(rs, r, "RSSTRESC", "ADAM_RESPONSE_UNKNOWN", "an overall response CR, PR, SD, NON-CR/NON-PD, PD, NE or ND", Problem.Quote(code), "Correct the response."));
                     continue;
                 }
 
@@ -181,19 +183,19 @@ public static class StudyEndpointInputs
         return subjects;
     }
 
-    private static DateOnly? ReadCutoff(StudyDomain? ts, List<ValidationProblem> problems)
+    private static DateOnly? ReadCutoff(StudyDomain? ts, List<Problem> problems)
     {
         var record = ts?.Table.Records.FirstOrDefault(r => ts.Value(r, "TSPARMCD") == "DCUTDTC");
         if (ts is null || record is null)
         {
-            problems.Add(new ValidationProblem(ts?.FileName ?? "ts.csv", null, null, "TSPARMCD", "ADAM_NO_CUTOFF", "a DCUTDTC record (data cutoff date)", "none", "Add TSPARMCD = DCUTDTC with the cutoff date in TSVAL."));
+            problems.Add(new Problem(ts?.FileName ?? "ts.csv", null, null, "TSPARMCD", "ADAM_NO_CUTOFF", "a DCUTDTC record (data cutoff date)", "none", "Add TSPARMCD = DCUTDTC with the cutoff date in TSVAL."));
             return null;
         }
 
         return CompleteDate(ts, record, "TSVAL", problems);
     }
 
-    private static Dictionary<string, DateOnly> ReadNewTherapy(StudyDomain? cm, IEnumerable<string> subjects, List<ValidationProblem> problems)
+    private static Dictionary<string, DateOnly> ReadNewTherapy(StudyDomain? cm, IEnumerable<string> subjects, List<Problem> problems)
     {
         var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         if (cm is null)
@@ -213,13 +215,13 @@ public static class StudyEndpointInputs
             string text = cm.Value(r, "CMSTDTC");
             if (!PartialDate.TryParse(text, out var date))
             {
-                problems.Add(Error(cm, r, "CMSTDTC", "ADAM_DATE_INVALID", "an ISO 8601 start date of the subsequent therapy", ValidationProblem.Quote(text), "Give the start date (YYYY-MM-DD, or YYYY-MM when the day is unknown)."));
+                problems.Add(Error(cm, r, "CMSTDTC", "ADAM_DATE_INVALID", "an ISO 8601 start date of the subsequent therapy", Problem.Quote(text), "Give the start date (YYYY-MM-DD, or YYYY-MM when the day is unknown)."));
                 continue;
             }
 
             if (!date.IsCompleteDate)
             {
-                problems.Add(Warn(cm, r, "CMSTDTC", "ADAM_DATE_IMPUTED", "a complete start date of the subsequent therapy", ValidationProblem.Quote(text), $"Imputed to {date.Earliest:yyyy-MM-dd} (first day of the period) for NACT censoring; complete the date if it is known."));
+                problems.Add(Warn(cm, r, "CMSTDTC", "ADAM_DATE_IMPUTED", "a complete start date of the subsequent therapy", Problem.Quote(text), $"Imputed to {date.Earliest:yyyy-MM-dd} (first day of the period) for NACT censoring; complete the date if it is known."));
             }
 
             if (!result.TryGetValue(subject, out var current) || date.Earliest < current)
@@ -263,27 +265,27 @@ public static class StudyEndpointInputs
         return result;
     }
 
-    private static DateOnly? CompleteDate(StudyDomain domain, CsvRecord record, string column, List<ValidationProblem> problems)
+    private static DateOnly? CompleteDate(StudyDomain domain, CsvRecord record, string column, List<Problem> problems)
     {
         string text = domain.Value(record, column);
         if (!PartialDate.TryParse(text, out var date))
         {
-            problems.Add(Error(domain, record, column, "ADAM_DATE_INVALID", "an ISO 8601 date YYYY-MM-DD", ValidationProblem.Quote(text), "Correct the date."));
+            problems.Add(Error(domain, record, column, "ADAM_DATE_INVALID", "an ISO 8601 date YYYY-MM-DD", Problem.Quote(text), "Correct the date."));
             return null;
         }
 
         if (!date.IsCompleteDate)
         {
-            problems.Add(Error(domain, record, column, "ADAM_DATE_PARTIAL", "a complete date YYYY-MM-DD (this date is not imputed)", ValidationProblem.Quote(text), "Complete the date from the source documents."));
+            problems.Add(Error(domain, record, column, "ADAM_DATE_PARTIAL", "a complete date YYYY-MM-DD (this date is not imputed)", Problem.Quote(text), "Complete the date from the source documents."));
             return null;
         }
 
         return date.Earliest;
     }
 
-    private static ValidationProblem Error(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
+    private static Problem Error(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
         new(d.FileName, r.Line, r.Row, column, code, expected, found, fix);
 
-    private static ValidationProblem Warn(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
-        new(d.FileName, r.Line, r.Row, column, code, expected, found, fix, ValidationSeverity.Warning);
+    private static Problem Warn(StudyDomain d, CsvRecord r, string column, string code, string expected, string found, string fix) =>
+        new(d.FileName, r.Line, r.Row, column, code, expected, found, fix, ProblemSeverity.Warning);
 }

@@ -20,7 +20,7 @@ public static class CsvDataset
         var (table, problems) = CsvTable.ReadFile(path);
         if (problems.Count > 0)
         {
-            throw new DatasetFormatException(string.Join(Environment.NewLine, problems));
+            throw new DatasetFormatException(problems);
         }
 
         CheckDistinctColumns(table, path);

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -11,6 +12,9 @@ namespace OncoTrial.Clinical.Data;
 /// </summary>
 public sealed class CsvTable
 {
+    /// <summary>The code of every structural problem (ragged record, unterminated quote, empty file).</summary>
+    public const string StructureCode = "CSV_STRUCTURE";
+
     private readonly Dictionary<string, int> _columnIndex;
 
     private CsvTable(string source, IReadOnlyList<string> columns, IReadOnlyList<CsvRecord> records)
@@ -62,34 +66,30 @@ public sealed class CsvTable
 
     /// <summary>Reads a file; problems (ragged records, unterminated quotes) are returned, not thrown.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static (CsvTable Table, IReadOnlyList<string> Problems) ReadFile(string path)
+    public static (CsvTable Table, IReadOnlyList<Problem> Problems) ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
         return Parse(text, path);
     }
 
-    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
-    public static (CsvTable Table, IReadOnlyList<string> Problems) Parse(string text, string source)
-    {
-        var (table, problems) = ParseWithLocations(text, source);
-        return (table, problems.Select(p => p.ToMessage(source)).ToList());
-    }
-
-    /// <summary>Parses CSV text; problems carry their line and data row so a validator can report them as its own.</summary>
-    public static (CsvTable Table, IReadOnlyList<CsvProblem> Problems) ParseWithLocations(string text, string source)
+    /// <summary>
+    /// Parses CSV text; <paramref name="source"/> names it in the problems, which carry their line and data row
+    /// (code <c>CSV_STRUCTURE</c>).
+    /// </summary>
+    public static (CsvTable Table, IReadOnlyList<Problem> Problems) Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<CsvProblem>();
+        var problems = new List<Problem>();
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text[1..];
         }
 
-        var rawRecords = Tokenize(text, problems);
+        var rawRecords = Tokenize(text, source, problems);
         if (rawRecords.Count == 0)
         {
-            problems.Add(new CsvProblem(null, null, "a header line with column names", "an empty file", "Add a header such as \"time,status\"."));
+            problems.Add(new Problem(source, null, null, null, StructureCode, "a header line with column names", "an empty file", "Add a header such as \"time,status\"."));
             return (new CsvTable(source, Array.Empty<string>(), Array.Empty<CsvRecord>()), problems);
         }
 
@@ -105,9 +105,12 @@ public sealed class CsvTable
 
             if (fields.Length != header.Length)
             {
-                problems.Add(new CsvProblem(
+                problems.Add(new Problem(
+                    source,
                     line,
                     r,
+                    null,
+                    StructureCode,
                     string.Create(CultureInfo.InvariantCulture, $"{header.Length} fields as in the header"),
                     fields.Length.ToString(CultureInfo.InvariantCulture),
                     "Quote fields that contain commas."));
@@ -120,7 +123,7 @@ public sealed class CsvTable
         return (new CsvTable(source, new ReadOnlyCollection<string>(header), records.AsReadOnly()), problems);
     }
 
-    private static List<(int Line, string[] Fields)> Tokenize(string text, List<CsvProblem> problems)
+    private static List<(int Line, string[] Fields)> Tokenize(string text, string source, List<Problem> problems)
     {
         var records = new List<(int, string[])>();
         var fields = new List<string>();
@@ -188,7 +191,7 @@ public sealed class CsvTable
 
         if (inQuotes)
         {
-            problems.Add(new CsvProblem(recordLine, null, "a closing quote", "the end of the file", "Close the quoted field."));
+            problems.Add(new Problem(source, recordLine, null, null, StructureCode, "a closing quote", "the end of the file", "Close the quoted field."));
         }
 
         if (any || fields.Count > 0)
@@ -206,21 +209,3 @@ public sealed class CsvTable
 /// <param name="Row">1-based data row number (the header not counted).</param>
 /// <param name="Fields">The field values.</param>
 public sealed record CsvRecord(int Line, int Row, IReadOnlyList<string> Fields);
-
-/// <summary>A structural problem of a CSV text: where, what was expected, what was found, the fix.</summary>
-/// <param name="Line">1-based line where the record starts, or null for the whole file.</param>
-/// <param name="Row">1-based data row, or null when the problem is not tied to one row.</param>
-/// <param name="Expected">What the reader expected.</param>
-/// <param name="Found">What it found.</param>
-/// <param name="Fix">How to fix it.</param>
-public sealed record CsvProblem(int? Line, int? Row, string Expected, string Found, string Fix)
-{
-    /// <summary>The message in the house form: "source, line L (data row R): expected X, found Y. Fix".</summary>
-    public string ToMessage(string source)
-    {
-        string where = Line is null ? source
-            : Row is null ? string.Create(CultureInfo.InvariantCulture, $"{source}, line {Line}")
-            : string.Create(CultureInfo.InvariantCulture, $"{source}, line {Line} (data row {Row})");
-        return $"{where}: expected {Expected}, found {Found}. {Fix}";
-    }
-}

@@ -1,6 +1,8 @@
 using System.Globalization;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Disposition;
 
 /// <summary>Which subjects the efficacy analysis set holds.</summary>
@@ -80,7 +82,7 @@ public sealed record DispositionSummary(
     DispositionBox OngoingAtCutoff,
     DispositionBox SafetySet,
     DispositionBox EfficacySet,
-    IReadOnlyList<ValidationProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     private const string Initial = "INITIAL THERAPY";
     private const string Maintenance = "MAINTENANCE THERAPY";
@@ -108,7 +110,7 @@ public sealed record DispositionSummary(
     {
         ArgumentNullException.ThrowIfNull(study);
         options ??= DispositionOptions.Default;
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var dm = study.Domain("DM");
         var ds = study.Domain("DS");
         var ex = study.Domain("EX");
@@ -162,8 +164,8 @@ public sealed record DispositionSummary(
 
         string dsFile = ds?.FileName ?? "ds.csv";
         string exFile = ex?.FileName ?? "ex.csv";
-        void Problem(string file, int? line, string id, string code, string expected, string found, string fix) =>
-            problems.Add(new ValidationProblem(file, line, null, "USUBJID", code, expected, ValidationProblem.Quote(id) + ": " + found, fix));
+        void Report(string file, int? line, string id, string code, string expected, string found, string fix) =>
+            problems.Add(new Problem(file, line, null, "USUBJID", code, expected, Problem.Quote(id) + ": " + found, fix));
 
         var excluded = new List<(string Id, string Code, string Label)>();
         var enrolled = new List<string>();
@@ -187,11 +189,11 @@ public sealed record DispositionSummary(
 
             if (isEnrolled && isExcluded)
             {
-                Problem(dsFile, screening.Line, id, "DISPOSITION_PATH", "either a screening exclusion or an enrolment", "both (" + screening.Decod + " and ENROLLED)", "Remove the record that is wrong; the subject is counted as enrolled.");
+                Report(dsFile, screening.Line, id, "DISPOSITION_PATH", "either a screening exclusion or an enrolment", "both (" + screening.Decod + " and ENROLLED)", "Remove the record that is wrong; the subject is counted as enrolled.");
             }
             else if (!isEnrolled && !isExcluded)
             {
-                Problem(dsFile, recs.Count > 0 ? recs[0].Line : null, id, "DISPOSITION_PATH", "a screening outcome: DSDECOD ENROLLED, or a DSSCAT SCREENING disposition event (SCREEN FAILURE, WITHDRAWAL BY SUBJECT)", "neither", "Add the subject's screening outcome to ds.csv; the subject is counted as screened only.");
+                Report(dsFile, recs.Count > 0 ? recs[0].Line : null, id, "DISPOSITION_PATH", "a screening outcome: DSDECOD ENROLLED, or a DSSCAT SCREENING disposition event (SCREEN FAILURE, WITHDRAWAL BY SUBJECT)", "neither", "Add the subject's screening outcome to ds.csv; the subject is counted as screened only.");
             }
 
             if (!isEnrolled)
@@ -204,12 +206,12 @@ public sealed record DispositionSummary(
 
                 if (treated.TryGetValue(id, out int exLine))
                 {
-                    Problem(exFile, exLine, id, "DISPOSITION_PATH", "doses only for enrolled subjects", "a dose without an ENROLLED record", "Add the enrolment to ds.csv or remove the dose.");
+                    Report(exFile, exLine, id, "DISPOSITION_PATH", "doses only for enrolled subjects", "a dose without an ENROLLED record", "Add the enrolment to ds.csv or remove the dose.");
                 }
 
                 foreach (var phase in events.Where(x => x.Scat is Initial or Maintenance))
                 {
-                    Problem(dsFile, phase.Line, id, "DISPOSITION_PATH", "treatment-phase records only for enrolled subjects", "an end of " + phase.Scat + " without an ENROLLED record", "Add the enrolment or correct DSSCAT.");
+                    Report(dsFile, phase.Line, id, "DISPOSITION_PATH", "treatment-phase records only for enrolled subjects", "an end of " + phase.Scat + " without an ENROLLED record", "Add the enrolment or correct DSSCAT.");
                 }
 
                 continue;
@@ -223,12 +225,12 @@ public sealed record DispositionSummary(
                 initialStopped.Add((id, initialEnd.Decod!));
                 if (maintenanceDose.TryGetValue(id, out int exLine))
                 {
-                    Problem(exFile, exLine, id, "DISPOSITION_PATH", "no maintenance dose after discontinuing initial therapy", "a maintenance dose after " + initialEnd.Decod + " (ds.csv line " + initialEnd.Line.ToString(CultureInfo.InvariantCulture) + ")", "Correct the EX EPOCH or the initial-therapy end record.");
+                    Report(exFile, exLine, id, "DISPOSITION_PATH", "no maintenance dose after discontinuing initial therapy", "a maintenance dose after " + initialEnd.Decod + " (ds.csv line " + initialEnd.Line.ToString(CultureInfo.InvariantCulture) + ")", "Correct the EX EPOCH or the initial-therapy end record.");
                 }
 
                 if (maintenanceEnd.Decod is not null)
                 {
-                    Problem(dsFile, maintenanceEnd.Line, id, "DISPOSITION_PATH", "no maintenance record after discontinuing initial therapy", "an end of maintenance after " + initialEnd.Decod + " on line " + initialEnd.Line.ToString(CultureInfo.InvariantCulture), "Remove the record, or record the initial phase as COMPLETED.");
+                    Report(dsFile, maintenanceEnd.Line, id, "DISPOSITION_PATH", "no maintenance record after discontinuing initial therapy", "an end of maintenance after " + initialEnd.Decod + " on line " + initialEnd.Line.ToString(CultureInfo.InvariantCulture), "Remove the record, or record the initial phase as COMPLETED.");
                 }
 
                 continue;
@@ -261,7 +263,7 @@ public sealed record DispositionSummary(
                 if (deathDates.TryGetValue(subject, out string? date))
                 {
                     var death = recs.FirstOrDefault(x => x.Decod == "DEATH");
-                    Problem(dsFile, death.Decod is null ? null : death.Line, subject, "DISPOSITION_PATH", "an end-of-phase record for a subject who died", "death on " + date + " while " + phase + " has no end record", "Add the DSSCAT " + phase.ToUpperInvariant() + " disposition event (DSDECOD DEATH or the reason treatment stopped).");
+                    Report(dsFile, death.Decod is null ? null : death.Line, subject, "DISPOSITION_PATH", "an end-of-phase record for a subject who died", "death on " + date + " while " + phase + " has no end record", "Add the DSSCAT " + phase.ToUpperInvariant() + " disposition event (DSDECOD DEATH or the reason treatment stopped).");
                 }
             }
         }

@@ -1,3 +1,5 @@
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Exposure;
 
 /// <summary>The treatment phase of the seed protocol, from EX.EPOCH.</summary>
@@ -45,4 +47,4 @@ public sealed record Administration(
 /// <summary>The administrations read from a study's EX, with the problems met; nothing is thrown for data issues.</summary>
 /// <param name="Administrations">Usable records, ordered by subject, drug, start date and row.</param>
 /// <param name="Problems">What could not be used, or was used with an assumption (warnings).</param>
-public sealed record ExposureData(IReadOnlyList<Administration> Administrations, IReadOnlyList<Study.ValidationProblem> Problems);
+public sealed record ExposureData(IReadOnlyList<Administration> Administrations, IReadOnlyList<Problem> Problems);

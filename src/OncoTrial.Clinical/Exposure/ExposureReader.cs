@@ -1,6 +1,8 @@
 using System.Globalization;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Exposure;
 
 /// <summary>Reads the EX domain of a study folder into <see cref="Administration"/> records.</summary>
@@ -24,7 +26,7 @@ public static class ExposureReader
         var ex = study.Domain("EX");
         if (ex is null)
         {
-            return new ExposureData([], [new ValidationProblem("ex.csv", null, null, null, "EX_MISSING", "the EX domain (one record per administration)", "no EX domain", "Add ex.csv; see docs/data-format.md.")]);
+            return new ExposureData([], [new Problem("ex.csv", null, null, null, "EX_MISSING", "the EX domain (one record per administration)", "no EX domain", "Add ex.csv; see docs/data-format.md.")]);
         }
 
         return Read(ex);
@@ -35,40 +37,40 @@ public static class ExposureReader
     public static ExposureData Read(StudyDomain ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var parsed = new List<Administration>();
         string file = ex.FileName;
         foreach (var record in ex.Table.Records)
         {
-            void Problem(string column, string code, string expected, string found, string fix, ValidationSeverity severity = ValidationSeverity.Error) =>
-                problems.Add(new ValidationProblem(file, record.Line, record.Row, column, code, expected, found, fix, severity));
+            void Report(string column, string code, string expected, string found, string fix, ProblemSeverity severity = ProblemSeverity.Error) =>
+                problems.Add(new Problem(file, record.Line, record.Row, column, code, expected, found, fix, severity));
 
             string subject = ex.Value(record, "USUBJID").Trim();
             string drug = ex.Value(record, "EXTRT").Trim();
             if (subject.Length == 0 || drug.Length == 0)
             {
-                Problem(subject.Length == 0 ? "USUBJID" : "EXTRT", "EX_KEY_MISSING", "a subject and a drug", "an empty value", "Fill USUBJID and EXTRT.");
+                Report(subject.Length == 0 ? "USUBJID" : "EXTRT", "EX_KEY_MISSING", "a subject and a drug", "an empty value", "Fill USUBJID and EXTRT.");
                 continue;
             }
 
             string doseText = ex.Value(record, "EXDOSE");
             if (!double.TryParse(doseText, NumberStyles.Float, CultureInfo.InvariantCulture, out double dose) || !double.IsFinite(dose) || dose < 0)
             {
-                Problem("EXDOSE", "EX_DOSE", "a dose >= 0 with a dot as the decimal separator", ValidationProblem.Quote(doseText), "Correct EXDOSE; the record is left out of the exposure.");
+                Report("EXDOSE", "EX_DOSE", "a dose >= 0 with a dot as the decimal separator", Problem.Quote(doseText), "Correct EXDOSE; the record is left out of the exposure.");
                 continue;
             }
 
             string cycleText = ex.Value(record, "EXCYCLE");
             if (!int.TryParse(cycleText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int cycle) || cycle < 1)
             {
-                Problem("EXCYCLE", "EX_CYCLE", "a cycle number >= 1", ValidationProblem.Quote(cycleText), "Correct EXCYCLE; the record is left out of the exposure.");
+                Report("EXCYCLE", "EX_CYCLE", "a cycle number >= 1", Problem.Quote(cycleText), "Correct EXCYCLE; the record is left out of the exposure.");
                 continue;
             }
 
             string startText = ex.Value(record, "EXSTDTC");
             if (!PartialDate.TryParse(startText, out var startDate) || !startDate.IsCompleteDate)
             {
-                Problem("EXSTDTC", "EX_START_DATE", "a complete ISO 8601 date YYYY-MM-DD", ValidationProblem.Quote(startText), "Complete the start date; partial dates are not imputed for exposure. The record is left out.");
+                Report("EXSTDTC", "EX_START_DATE", "a complete ISO 8601 date YYYY-MM-DD", Problem.Quote(startText), "Complete the start date; partial dates are not imputed for exposure. The record is left out.");
                 continue;
             }
 
@@ -79,11 +81,11 @@ public static class ExposureReader
             {
                 if (!PartialDate.TryParse(endText, out var endDate) || !endDate.IsCompleteDate)
                 {
-                    Problem("EXENDTC", "EX_END_DATE", "a complete ISO 8601 date or an empty value", ValidationProblem.Quote(endText), "Complete the end date; the start date is used.", ValidationSeverity.Warning);
+                    Report("EXENDTC", "EX_END_DATE", "a complete ISO 8601 date or an empty value", Problem.Quote(endText), "Complete the end date; the start date is used.", ProblemSeverity.Warning);
                 }
                 else if (endDate.Earliest < start)
                 {
-                    Problem("EXENDTC", "EX_END_BEFORE_START", "an end on or after the start " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ValidationProblem.Quote(endText), "Correct the dates; the start date is used as the end.", ValidationSeverity.Warning);
+                    Report("EXENDTC", "EX_END_BEFORE_START", "an end on or after the start " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Problem.Quote(endText), "Correct the dates; the start date is used as the end.", ProblemSeverity.Warning);
                 }
                 else
                 {
@@ -95,7 +97,7 @@ public static class ExposureReader
             int administrations = perDay == 0 ? 1 : perDay * (end.DayNumber - start.DayNumber + 1);
             if (perDay == 0 && end > start)
             {
-                Problem("EXDOSFRQ", "EX_PERIOD_ONCE", "QD, BID, TID or QID for a record that spans several days", ValidationProblem.Quote(ex.Value(record, "EXDOSFRQ")), "Set EXDOSFRQ; the record counts as one administration.", ValidationSeverity.Warning);
+                Report("EXDOSFRQ", "EX_PERIOD_ONCE", "QD, BID, TID or QID for a record that spans several days", Problem.Quote(ex.Value(record, "EXDOSFRQ")), "Set EXDOSFRQ; the record counts as one administration.", ProblemSeverity.Warning);
             }
 
             double? planned = null;
@@ -108,7 +110,7 @@ public static class ExposureReader
                 }
                 else
                 {
-                    Problem("EXPDOSE", "EX_PLANNED_DOSE", "a planned dose > 0 or an empty value", ValidationProblem.Quote(plannedText), "Correct EXPDOSE; it is treated as missing.", ValidationSeverity.Warning);
+                    Report("EXPDOSE", "EX_PLANNED_DOSE", "a planned dose > 0 or an empty value", Problem.Quote(plannedText), "Correct EXPDOSE; it is treated as missing.", ProblemSeverity.Warning);
                 }
             }
 
@@ -135,7 +137,7 @@ public static class ExposureReader
     };
 
     /// <summary>Fills unknown phases from the subject's cycle, checks one unit per drug, and orders the records.</summary>
-    private static Administration[] Complete(List<Administration> parsed, string file, List<ValidationProblem> problems)
+    private static Administration[] Complete(List<Administration> parsed, string file, List<Problem> problems)
     {
         var cyclePhase = new Dictionary<(string, int), TreatmentPhase>();
         foreach (var a in parsed)
@@ -159,14 +161,14 @@ public static class ExposureReader
                 }
                 else
                 {
-                    problems.Add(new ValidationProblem(file, null, a.Row, "EPOCH", "EX_PHASE_UNKNOWN", $"{InductionEpoch} or {MaintenanceEpoch}", "no phase for cycle " + a.Cycle.ToString(CultureInfo.InvariantCulture) + " of " + a.Subject, "Fill EPOCH; the record counts in the whole treatment only.", ValidationSeverity.Warning));
+                    problems.Add(new Problem(file, null, a.Row, "EPOCH", "EX_PHASE_UNKNOWN", $"{InductionEpoch} or {MaintenanceEpoch}", "no phase for cycle " + a.Cycle.ToString(CultureInfo.InvariantCulture) + " of " + a.Subject, "Fill EPOCH; the record counts in the whole treatment only.", ProblemSeverity.Warning));
                 }
             }
 
             var key = (a.Subject, a.Drug);
             if (units.TryGetValue(key, out string? unit) && !string.Equals(unit, a.Unit, StringComparison.Ordinal))
             {
-                problems.Add(new ValidationProblem(file, null, a.Row, "EXDOSU", "EX_UNIT_MIXED", $"the unit of the subject's first {a.Drug} record ({unit})", ValidationProblem.Quote(a.Unit), "Convert the dose to one unit; the record is left out of the exposure."));
+                problems.Add(new Problem(file, null, a.Row, "EXDOSU", "EX_UNIT_MIXED", $"the unit of the subject's first {a.Drug} record ({unit})", Problem.Quote(a.Unit), "Convert the dose to one unit; the record is left out of the exposure."));
                 continue;
             }
 

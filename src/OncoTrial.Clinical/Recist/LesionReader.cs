@@ -2,6 +2,8 @@ using System.Globalization;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Recist;
 
 /// <summary>Lesion assessments read from a file or a study folder, with the reference dates and every problem found.</summary>
@@ -11,10 +13,10 @@ namespace OncoTrial.Clinical.Recist;
 public sealed record LesionInput(
     IReadOnlyList<LesionAssessment> Lesions,
     IReadOnlyDictionary<string, DateOnly> ReferenceDates,
-    IReadOnlyList<ValidationProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     /// <summary>True when a problem is an error.</summary>
-    public bool HasErrors => Problems.Any(p => p.Severity == ValidationSeverity.Error);
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 }
 
 /// <summary>
@@ -54,14 +56,14 @@ public static class LesionReader
     public static LesionInput ReadStudy(StudyFolder study, string? evaluator = DefaultEvaluator)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var tu = study.Domain("TU");
         var tr = study.Domain("TR");
         if (tu is null || tr is null)
         {
             foreach (var name in new[] { ("TU", tu), ("TR", tr) }.Where(d => d.Item2 is null).Select(d => d.Item1))
             {
-                problems.Add(new ValidationProblem(name.ToLowerInvariant() + ".csv", null, null, null, "FILE_MISSING", $"the {name} domain file", "no such file", "Add it with the columns listed in docs/data-format.md."));
+                problems.Add(new Problem(name.ToLowerInvariant() + ".csv", null, null, null, "FILE_MISSING", $"the {name} domain file", "no such file", "Add it with the columns listed in docs/data-format.md."));
             }
 
             return new LesionInput([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems);
@@ -79,7 +81,7 @@ public static class LesionReader
     {
         ArgumentNullException.ThrowIfNull(tuPath);
         ArgumentNullException.ThrowIfNull(trPath);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var tu = ReadTable(tuPath, problems);
         var tr = ReadTable(trPath, problems);
         var dm = dmPath is null ? null : ReadTable(dmPath, problems);
@@ -95,7 +97,7 @@ public static class LesionReader
     public static LesionInput ReadFlat(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var table = ReadTable(path, problems);
         return table is null ? new LesionInput([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems) : ReadFlat(table, problems);
     }
@@ -108,24 +110,21 @@ public static class LesionReader
         return Has("TULNKID") ? "TU" : Has("TRLNKID") ? "TR" : Has("RFSTDTC") ? "DM" : FlatColumns.All(Has) ? "LESIONS" : null;
     }
 
-    private static CsvTable? ReadTable(string path, List<ValidationProblem> problems)
+    private static CsvTable? ReadTable(string path, List<Problem> problems)
     {
         if (!File.Exists(path))
         {
-            problems.Add(new ValidationProblem(path, null, null, null, "FILE_MISSING", "a CSV file", "no such file", "Check the path."));
+            problems.Add(new Problem(path, null, null, null, "FILE_MISSING", "a CSV file", "no such file", "Check the path."));
             return null;
         }
 
-        var (table, csvProblems) = CsvTable.ParseWithLocations(File.ReadAllText(path), path);
-        foreach (var p in csvProblems)
-        {
-            problems.Add(new ValidationProblem(path, p.Line, p.Row, null, "CSV_STRUCTURE", p.Expected, p.Found, p.Fix));
-        }
+        var (table, csvProblems) = CsvTable.Parse(File.ReadAllText(path), path);
+        problems.AddRange(csvProblems);
 
         return table;
     }
 
-    private static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, List<ValidationProblem> problems)
+    private static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, List<Problem> problems)
     {
         var columnsOk = RequireColumns(tu, ["USUBJID", "TULNKID", "TUORRES", "TULOC"], problems)
             & RequireColumns(tr, ["USUBJID", "TRLNKID", "TRTESTCD", "TRDTC"], problems)
@@ -154,7 +153,7 @@ public static class LesionReader
                 }
                 else
                 {
-                    problems.Add(At(dm, r, "RFSTDTC", "DATE_INVALID", "a complete ISO 8601 date YYYY-MM-DD", ValidationProblem.Quote(text), "Give the reference start date in full, or leave it blank to use the baseline date."));
+                    problems.Add(At(dm, r, "RFSTDTC", "DATE_INVALID", "a complete ISO 8601 date YYYY-MM-DD", Problem.Quote(text), "Give the reference start date in full, or leave it blank to use the baseline date."));
                 }
             }
         }
@@ -181,7 +180,7 @@ public static class LesionReader
             };
             if (role is null)
             {
-                problems.Add(At(tu, r, "TUORRES", "VALUE_NOT_ALLOWED", "TARGET, NON-TARGET or NEW", ValidationProblem.Quote(roleText), "Give the lesion type."));
+                problems.Add(At(tu, r, "TUORRES", "VALUE_NOT_ALLOWED", "TARGET, NON-TARGET or NEW", Problem.Quote(roleText), "Give the lesion type."));
                 continue;
             }
 
@@ -216,7 +215,7 @@ public static class LesionReader
             var id = Get(tr, r, "TRLNKID");
             if (!lesions.TryGetValue((subject, id), out var lesion))
             {
-                problems.Add(At(tr, r, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in TU for this subject" + (evaluator is null ? string.Empty : " and evaluator " + evaluator), ValidationProblem.Quote(id), "Add the TU record or correct TRLNKID."));
+                problems.Add(At(tr, r, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in TU for this subject" + (evaluator is null ? string.Empty : " and evaluator " + evaluator), Problem.Quote(id), "Add the TU record or correct TRLNKID."));
                 continue;
             }
 
@@ -256,7 +255,7 @@ public static class LesionReader
         return Assemble(raw, refDates, problems);
     }
 
-    private static LesionInput ReadFlat(CsvTable table, List<ValidationProblem> problems)
+    private static LesionInput ReadFlat(CsvTable table, List<Problem> problems)
     {
         if (!RequireColumns(table, FlatColumns, problems))
         {
@@ -291,7 +290,7 @@ public static class LesionReader
                 }
                 else
                 {
-                    problems.Add(At(table, r, "ref_date", "DATE_INVALID", "a date YYYY-MM-DD", ValidationProblem.Quote(refText), "Give the reference date (first dose) as YYYY-MM-DD, or leave it blank."));
+                    problems.Add(At(table, r, "ref_date", "DATE_INVALID", "a date YYYY-MM-DD", Problem.Quote(refText), "Give the reference date (first dose) as YYYY-MM-DD, or leave it blank."));
                 }
             }
 
@@ -305,7 +304,7 @@ public static class LesionReader
             };
             if (role is null)
             {
-                problems.Add(At(table, r, "role", "VALUE_NOT_ALLOWED", "TARGET, NON-TARGET or NEW", ValidationProblem.Quote(roleText), "Give the lesion type."));
+                problems.Add(At(table, r, "role", "VALUE_NOT_ALLOWED", "TARGET, NON-TARGET or NEW", Problem.Quote(roleText), "Give the lesion type."));
                 ok = false;
             }
 
@@ -322,7 +321,7 @@ public static class LesionReader
             }
             else
             {
-                problems.Add(At(table, r, "node", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(Get(table, r, "node")), "Write Y for a lymph node, N otherwise; blank reads the location."));
+                problems.Add(At(table, r, "node", "VALUE_NOT_ALLOWED", "Y, N or blank", Problem.Quote(Get(table, r, "node")), "Write Y for a lymph node, N otherwise; blank reads the location."));
                 isNode = false;
                 ok = false;
             }
@@ -337,7 +336,7 @@ public static class LesionReader
                 }
                 else
                 {
-                    problems.Add(At(table, r, "baseline", "VALUE_NOT_ALLOWED", "Y, N or blank", ValidationProblem.Quote(Get(table, r, "baseline")), "Write Y on the baseline records."));
+                    problems.Add(At(table, r, "baseline", "VALUE_NOT_ALLOWED", "Y, N or blank", Problem.Quote(Get(table, r, "baseline")), "Write Y on the baseline records."));
                     ok = false;
                 }
             }
@@ -355,7 +354,7 @@ public static class LesionReader
         return Assemble(raw, refDates, problems);
     }
 
-    private static LesionInput Assemble(List<RawRecord> raw, Dictionary<string, DateOnly> refDates, List<ValidationProblem> problems)
+    private static LesionInput Assemble(List<RawRecord> raw, Dictionary<string, DateOnly> refDates, List<Problem> problems)
     {
         var result = new List<LesionAssessment>();
         var referenceDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
@@ -418,7 +417,7 @@ public static class LesionReader
             foreach (var imputed in kept.Where(k => k.Record.IsDateImputed).GroupBy(k => (k.Record.Table, k.Date, k.Record.Visit)))
             {
                 var first = imputed.First().Record;
-                problems.Add(At(first.Table, first.Record, null, "DATE_IMPUTED", "a complete assessment date", string.Create(CultureInfo.InvariantCulture, $"a partial date on {imputed.Count()} record(s) of subject {subject.Key}{(first.Visit is null ? string.Empty : ", visit " + first.Visit)}"), string.Create(CultureInfo.InvariantCulture, $"The time point is dated {imputed.Key.Date:yyyy-MM-dd} (latest complete scan of the visit, else the last day of the month)."), ValidationSeverity.Warning));
+                problems.Add(At(first.Table, first.Record, null, "DATE_IMPUTED", "a complete assessment date", string.Create(CultureInfo.InvariantCulture, $"a partial date on {imputed.Count()} record(s) of subject {subject.Key}{(first.Visit is null ? string.Empty : ", visit " + first.Visit)}"), string.Create(CultureInfo.InvariantCulture, $"The time point is dated {imputed.Key.Date:yyyy-MM-dd} (latest complete scan of the visit, else the last day of the month)."), ProblemSeverity.Warning));
             }
 
             foreach (var group in kept.GroupBy(k => (k.Record.LesionId, k.Date, k.IsBaseline)))
@@ -434,7 +433,7 @@ public static class LesionReader
                         string.Create(CultureInfo.InvariantCulture, $"one result for lesion {chosen.LesionId} of subject {subject.Key} at the time point of {group.Key.Date:yyyy-MM-dd}"),
                         string.Create(CultureInfo.InvariantCulture, $"{top.Count} records (first at line {chosen.Record.Line}){(conflict ? " that disagree" : ", identical")}"),
                         conflict ? "Keep one record, or choose the evaluator (--evaluator)." : "Kept one; remove the repeats.",
-                        conflict ? ValidationSeverity.Error : ValidationSeverity.Warning));
+                        conflict ? ProblemSeverity.Error : ProblemSeverity.Warning));
                     if (conflict)
                     {
                         continue;
@@ -452,7 +451,7 @@ public static class LesionReader
 
         foreach (var p in RecistDerivation.ValidateLesions(result))
         {
-            problems.Add(new ValidationProblem("lesions", null, null, null, "RECIST_LESION_INPUT", "a consistent lesion record", p, "Correct the source records.", ValidationSeverity.Error));
+            problems.Add(new Problem("lesions", null, null, null, "RECIST_LESION_INPUT", "a consistent lesion record", p, "Correct the source records.", ProblemSeverity.Error));
         }
 
         var ordered2 = result.OrderBy(l => l.Subject, StringComparer.Ordinal).ThenBy(l => l.Date).ThenBy(l => l.LesionId, StringComparer.Ordinal).ToList();
@@ -461,7 +460,7 @@ public static class LesionReader
 
     private static string TimePointKey(RawRecord r) => r.Visit is { } v ? "V:" + v : "D:" + r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static LesionState? ParseResult(CsvTable t, CsvRecord r, List<ValidationProblem> problems, out double? diameter, string? column = null)
+    private static LesionState? ParseResult(CsvTable t, CsvRecord r, List<Problem> problems, out double? diameter, string? column = null)
     {
         diameter = null;
         string text;
@@ -498,11 +497,11 @@ public static class LesionReader
             return LesionState.Measured;
         }
 
-        problems.Add(At(t, r, col, "VALUE_NOT_ALLOWED", "a size in mm >= 0 (dot as decimal separator) or PRESENT, ABSENT, UNEQUIVOCAL PROGRESSION, TOO SMALL TO MEASURE, NOT ASSESSED", ValidationProblem.Quote(text), "Correct the result."));
+        problems.Add(At(t, r, col, "VALUE_NOT_ALLOWED", "a size in mm >= 0 (dot as decimal separator) or PRESENT, ABSENT, UNEQUIVOCAL PROGRESSION, TOO SMALL TO MEASURE, NOT ASSESSED", Problem.Quote(text), "Correct the result."));
         return null;
     }
 
-    private static (DateOnly Date, bool Imputed)? ParseDate(CsvTable t, CsvRecord r, string column, List<ValidationProblem> problems)
+    private static (DateOnly Date, bool Imputed)? ParseDate(CsvTable t, CsvRecord r, string column, List<Problem> problems)
     {
         var text = Get(t, r, column);
         if (PartialDate.TryParse(text, out var d))
@@ -518,19 +517,19 @@ public static class LesionReader
             }
         }
 
-        problems.Add(At(t, r, column, "DATE_INVALID", "an ISO 8601 date YYYY-MM-DD (YYYY-MM is imputed)", ValidationProblem.Quote(text), "Give the assessment date."));
+        problems.Add(At(t, r, column, "DATE_INVALID", "an ISO 8601 date YYYY-MM-DD (YYYY-MM is imputed)", Problem.Quote(text), "Give the assessment date."));
         return null;
     }
 
     private static bool KeepEvaluator(CsvTable t, CsvRecord r, string column, string? evaluator) =>
         evaluator is null || t.IndexOf(column) < 0 || string.Equals(Get(t, r, column), evaluator, StringComparison.OrdinalIgnoreCase);
 
-    private static bool RequireColumns(CsvTable t, IEnumerable<string> columns, List<ValidationProblem> problems)
+    private static bool RequireColumns(CsvTable t, IEnumerable<string> columns, List<Problem> problems)
     {
         var ok = true;
         foreach (var c in columns.Where(c => t.IndexOf(c) < 0))
         {
-            problems.Add(new ValidationProblem(t.Source, 1, null, c, "COLUMN_MISSING", "a column " + c, "the header " + ValidationProblem.Quote(string.Join(',', t.Columns)), "Add the column (docs/data-format.md)."));
+            problems.Add(new Problem(t.Source, 1, null, c, "COLUMN_MISSING", "a column " + c, "the header " + Problem.Quote(string.Join(',', t.Columns)), "Add the column (docs/data-format.md)."));
             ok = false;
         }
 
@@ -545,7 +544,7 @@ public static class LesionReader
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private static ValidationProblem At(CsvTable t, CsvRecord r, string? column, string code, string expected, string found, string fix, ValidationSeverity severity = ValidationSeverity.Error) =>
+    private static Problem At(CsvTable t, CsvRecord r, string? column, string code, string expected, string found, string fix, ProblemSeverity severity = ProblemSeverity.Error) =>
         new(t.Source, r.Line, r.Row, column, code, expected, found, fix, severity);
 
     private sealed record RawRecord(

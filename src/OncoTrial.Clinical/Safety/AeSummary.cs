@@ -1,5 +1,7 @@
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Safety;
 
 /// <summary>Subjects counted in one cell: each subject once.</summary>
@@ -66,7 +68,7 @@ public sealed record AeSummary(
     IReadOnlyList<string> FrequentTerms,
     IReadOnlyList<DeathCauseRow> Deaths,
     IReadOnlyList<AnalysisAdverseEvent> Events,
-    IReadOnlyList<ValidationProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     /// <summary>N, the size of the safety set.</summary>
     public int N => SafetySet.Count;

@@ -2,6 +2,8 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Safety;
 
 /// <summary>One AE record of ae.csv, parsed.</summary>
@@ -87,7 +89,7 @@ public sealed record SafetyData(
     IReadOnlyDictionary<string, SubjectExposure> Exposures,
     IReadOnlyList<AdverseEvent> AdverseEvents,
     IReadOnlyList<DeathRecord> Deaths,
-    IReadOnlyList<ValidationProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     /// <summary>The per-drug causality columns (sponsor extensions) and the EXTRT they refer to.</summary>
     public static IReadOnlyList<(string Column, string Drug)> CausalityColumns { get; } =
@@ -99,7 +101,7 @@ public sealed record SafetyData(
     public static SafetyData Read(StudyFolder study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var dm = study.Domain("DM");
         string studyId = dm is not null && dm.Table.Records.Count > 0 ? dm.Value(dm.Table.Records[0], "STUDYID") : string.Empty;
 
@@ -145,14 +147,14 @@ public sealed record SafetyData(
                         return d;
                     }
 
-                    problems.Add(new ValidationProblem(ae.FileName, r.Line, r.Row, c, "AE_DATE_UNUSABLE", "an ISO 8601 date", ValidationProblem.Quote(text), "Correct the date; the safety summary treats it as missing (a missing start counts as treatment-emergent).", ValidationSeverity.Warning));
+                    problems.Add(new Problem(ae.FileName, r.Line, r.Row, c, "AE_DATE_UNUSABLE", "an ISO 8601 date", Problem.Quote(text), "Correct the date; the safety summary treats it as missing (a missing start counts as treatment-emergent).", ProblemSeverity.Warning));
                     return null;
                 }
 
                 int? grade = int.TryParse(V("AETOXGR"), NumberStyles.None, CultureInfo.InvariantCulture, out int g) && g is >= 1 and <= 5 ? g : null;
                 if (grade is null)
                 {
-                    problems.Add(new ValidationProblem(ae.FileName, r.Line, r.Row, "AETOXGR", "AE_GRADE_MISSING", "a CTCAE grade 1-5", ValidationProblem.Quote(V("AETOXGR")), "Fill in the grade; the event counts in the any-grade column only.", ValidationSeverity.Warning));
+                    problems.Add(new Problem(ae.FileName, r.Line, r.Row, "AETOXGR", "AE_GRADE_MISSING", "a CTCAE grade 1-5", Problem.Quote(V("AETOXGR")), "Fill in the grade; the event counts in the any-grade column only.", ProblemSeverity.Warning));
                 }
 
                 var byDrug = new Dictionary<string, bool>(StringComparer.Ordinal);

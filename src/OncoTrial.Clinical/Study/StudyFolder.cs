@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using OncoTrial.Clinical.Data;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Study;
 
 /// <summary>One domain file of a study folder, read as text with its line and row numbers.</summary>
@@ -43,7 +45,7 @@ public sealed class StudyDomain
 /// </summary>
 public sealed class StudyFolder
 {
-    private StudyFolder(string directory, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<ValidationProblem> problems, bool isUsable)
+    private StudyFolder(string directory, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<Problem> problems, bool isUsable)
     {
         Directory = directory;
         Domains = domains;
@@ -58,7 +60,7 @@ public sealed class StudyFolder
     public IReadOnlyDictionary<string, StudyDomain> Domains { get; }
 
     /// <summary>Problems found while reading (file level: missing, encoding, CSV structure, columns).</summary>
-    public IReadOnlyList<ValidationProblem> Problems { get; }
+    public IReadOnlyList<Problem> Problems { get; }
 
     /// <summary>False when nothing can be analysed: the folder is missing, or DM is missing or unreadable.</summary>
     public bool IsUsable { get; }
@@ -70,11 +72,11 @@ public sealed class StudyFolder
     public static StudyFolder Load(string dir)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        var problems = new List<ValidationProblem>();
+        var problems = new List<Problem>();
         var domains = new Dictionary<string, StudyDomain>(StringComparer.Ordinal);
         if (!System.IO.Directory.Exists(dir))
         {
-            problems.Add(new ValidationProblem(".", null, null, null, "FOLDER_MISSING", "a study folder with one CSV file per SDTM domain", ValidationProblem.Quote(dir) + " does not exist", "Check the --study path."));
+            problems.Add(new Problem(".", null, null, null, "FOLDER_MISSING", "a study folder with one CSV file per SDTM domain", Problem.Quote(dir) + " does not exist", "Check the --study path."));
             return new StudyFolder(dir, domains, problems, isUsable: false);
         }
 
@@ -85,7 +87,7 @@ public sealed class StudyFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ValidationProblem(".", null, null, null, "FOLDER_UNREADABLE", "a readable folder", ex.Message, "Check the folder's permissions."));
+            problems.Add(new Problem(".", null, null, null, "FOLDER_UNREADABLE", "a readable folder", ex.Message, "Check the folder's permissions."));
             return new StudyFolder(dir, domains, problems, isUsable: false);
         }
 
@@ -105,7 +107,7 @@ public sealed class StudyFolder
                 }
                 else if (spec.Required)
                 {
-                    problems.Add(new ValidationProblem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description.Split(':')[0].TrimEnd('.')})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
+                    problems.Add(new Problem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description.Split(':')[0].TrimEnd('.')})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
                 }
 
                 continue;
@@ -122,7 +124,7 @@ public sealed class StudyFolder
         return new StudyFolder(dir, new ReadOnlyDictionary<string, StudyDomain>(domains), problems.AsReadOnly(), usable);
     }
 
-    private static StudyDomain? Read(string dir, string fileName, DomainSpec spec, List<ValidationProblem> problems)
+    private static StudyDomain? Read(string dir, string fileName, DomainSpec spec, List<Problem> problems)
     {
         byte[] bytes;
         try
@@ -131,13 +133,13 @@ public sealed class StudyFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ValidationProblem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
+            problems.Add(new Problem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
             return null;
         }
 
         if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) || Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            problems.Add(new ValidationProblem(fileName, null, null, null, "ENCODING", "UTF-8 text", "UTF-16 text or binary data (zero bytes)", "Save the file as UTF-8 CSV."));
+            problems.Add(new Problem(fileName, null, null, null, "ENCODING", "UTF-8 text", "UTF-16 text or binary data (zero bytes)", "Save the file as UTF-8 CSV."));
             return null;
         }
 
@@ -148,21 +150,18 @@ public sealed class StudyFolder
         }
         catch (DecoderFallbackException ex)
         {
-            problems.Add(new ValidationProblem(fileName, null, null, null, "ENCODING", "UTF-8 text", string.Create(CultureInfo.InvariantCulture, $"a byte that is not UTF-8 at offset {ex.Index}"), "Save the file as UTF-8 (Windows-1252 or Latin-1 accents are the usual cause)."));
+            problems.Add(new Problem(fileName, null, null, null, "ENCODING", "UTF-8 text", string.Create(CultureInfo.InvariantCulture, $"a byte that is not UTF-8 at offset {ex.Index}"), "Save the file as UTF-8 (Windows-1252 or Latin-1 accents are the usual cause)."));
             text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes);
         }
 
-        var (table, csvProblems) = CsvTable.ParseWithLocations(text, fileName);
-        foreach (var p in csvProblems)
-        {
-            problems.Add(new ValidationProblem(fileName, p.Line, p.Row, null, "CSV_STRUCTURE", p.Expected, p.Found, p.Fix));
-        }
+        var (table, csvProblems) = CsvTable.Parse(text, fileName);
+        problems.AddRange(csvProblems);
 
         return CheckColumns(fileName, spec, table, problems);
     }
 
     /// <summary>A domain stored as Dataset-JSON (.json, .ndjson, .dsjc) or SAS XPT, read through <see cref="DatasetFiles"/>.</summary>
-    private static StudyDomain? ReadDataset(string dir, string fileName, DomainSpec spec, List<ValidationProblem> problems)
+    private static StudyDomain? ReadDataset(string dir, string fileName, DomainSpec spec, List<Problem> problems)
     {
         Dataset dataset;
         try
@@ -171,26 +170,26 @@ public sealed class StudyFolder
         }
         catch (DatasetFormatException ex)
         {
-            problems.Add(new ValidationProblem(fileName, null, null, null, "FORMAT", $"the {spec.Name} domain as CSV, Dataset-JSON or XPT", ex.Message, "Fix or re-export the file; see docs/data-format.md."));
+            problems.Add(new Problem(fileName, null, null, null, "FORMAT", $"the {spec.Name} domain as CSV, Dataset-JSON or XPT", ex.Message, "Fix or re-export the file; see docs/data-format.md."));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ValidationProblem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
+            problems.Add(new Problem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
             return null;
         }
 
         return CheckColumns(fileName, spec, CsvTable.FromDataset(dataset, fileName), problems);
     }
 
-    private static StudyDomain CheckColumns(string fileName, DomainSpec spec, CsvTable table, List<ValidationProblem> problems)
+    private static StudyDomain CheckColumns(string fileName, DomainSpec spec, CsvTable table, List<Problem> problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string column in table.Columns)
         {
             if (!seen.Add(column))
             {
-                problems.Add(new ValidationProblem(fileName, 1, null, column, "COLUMN_DUPLICATE", "each column once", "it twice", "Remove or rename the second column."));
+                problems.Add(new Problem(fileName, 1, null, column, "COLUMN_DUPLICATE", "each column once", "it twice", "Remove or rename the second column."));
             }
         }
 
@@ -204,9 +203,9 @@ public sealed class StudyFolder
             if (table.IndexOf(v.Name) < 0)
             {
                 string? near = table.Columns.FirstOrDefault(c => string.Equals(c.Trim(), v.Name, StringComparison.OrdinalIgnoreCase));
-                problems.Add(new ValidationProblem(
+                problems.Add(new Problem(
                     fileName, 1, null, v.Name, "COLUMN_MISSING", $"a required column {v.Name} ({v.Description.TrimEnd('.')})",
-                    near is null ? "no such column" : "a column named " + ValidationProblem.Quote(near),
+                    near is null ? "no such column" : "a column named " + Problem.Quote(near),
                     near is null ? $"Add the column {v.Name}." : $"Rename the column to {v.Name} (exact, upper case, no blanks)."));
             }
         }

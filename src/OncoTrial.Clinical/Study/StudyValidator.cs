@@ -1,6 +1,8 @@
 using System.Globalization;
 using OncoTrial.Clinical.Data;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Study;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class StudyValidator
     {
         ArgumentNullException.ThrowIfNull(dir);
         var study = StudyFolder.Load(dir);
-        var problems = new List<ValidationProblem>(study.Problems);
+        var problems = new List<Problem>(study.Problems);
         if (!study.IsUsable)
         {
             return new ValidationReport(dir, Sort(problems), isUsable: false);
@@ -44,7 +46,7 @@ public static class StudyValidator
                 string id = domain.Value(r, "USUBJID");
                 if (id.Length > 0 && !subjects.ContainsKey(id))
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, "USUBJID", "UNKNOWN_SUBJECT", "a subject listed in DM", ValidationProblem.Quote(id), "Add the subject to dm.csv or correct the identifier."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, "USUBJID", "UNKNOWN_SUBJECT", "a subject listed in DM", Problem.Quote(id), "Add the subject to dm.csv or correct the identifier."));
                 }
             }
         }
@@ -67,11 +69,11 @@ public static class StudyValidator
 
     private sealed record Subject(PartialDate? Consent, PartialDate? FirstDose, PartialDate? Death, CsvRecord Record);
 
-    private static List<ValidationProblem> Sort(List<ValidationProblem> problems)
+    private static List<Problem> Sort(List<Problem> problems)
     {
-        int FileOrder(string file)
+        int FileOrder(string? file)
         {
-            if (file == ".")
+            if (file is null or ".")
             {
                 return -1;
             }
@@ -92,7 +94,7 @@ public static class StudyValidator
             .Select(t => t.p).ToList();
     }
 
-    private static void CheckValues(StudyDomain domain, List<ValidationProblem> problems, Dictionary<(string, int, string), PartialDate> dates)
+    private static void CheckValues(StudyDomain domain, List<Problem> problems, Dictionary<(string, int, string), PartialDate> dates)
     {
         var present = domain.Spec.Variables.Where(v => domain.Has(v.Name)).Select(v => (Spec: v, Index: domain.Table.IndexOf(v.Name))).ToArray();
         foreach (var r in domain.Table.Records)
@@ -118,10 +120,10 @@ public static class StudyValidator
         }
     }
 
-    private static ValidationProblem? CheckValue(string file, CsvRecord r, VariableSpec v, string value, out PartialDate? date)
+    private static Problem? CheckValue(string file, CsvRecord r, VariableSpec v, string value, out PartialDate? date)
     {
         date = null;
-        ValidationProblem P(string code, string expected, string fix) => new(file, r.Line, r.Row, v.Name, code, expected, ValidationProblem.Quote(value), fix);
+        Problem P(string code, string expected, string fix) => new(file, r.Line, r.Row, v.Name, code, expected, Problem.Quote(value), fix);
         if (value.Length == 0)
         {
             return v.Required ? P("VALUE_MISSING", $"a value ({v.Description.TrimEnd('.')})", $"Fill in {v.Name}; it is required in every record.") : null;
@@ -180,7 +182,7 @@ public static class StudyValidator
             && value.Remove(comma, 1).TrimStart('-').All(char.IsAsciiDigit);
     }
 
-    private static void CheckKeys(StudyDomain domain, List<ValidationProblem> problems)
+    private static void CheckKeys(StudyDomain domain, List<Problem> problems)
     {
         var spec = domain.Spec;
         if (spec.Name == "DM")
@@ -193,7 +195,7 @@ public static class StudyValidator
                     string id = domain.Value(r, "USUBJID");
                     if (id.Length > 0 && !first.TryAdd(id, r))
                     {
-                        problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, "USUBJID", "DUPLICATE_SUBJECT", "one record per subject", string.Create(CultureInfo.InvariantCulture, $"{ValidationProblem.Quote(id)} again (first on line {first[id].Line})"), "Remove the repeated subject or give it its own USUBJID."));
+                        problems.Add(new Problem(domain.FileName, r.Line, r.Row, "USUBJID", "DUPLICATE_SUBJECT", "one record per subject", string.Create(CultureInfo.InvariantCulture, $"{Problem.Quote(id)} again (first on line {first[id].Line})"), "Remove the repeated subject or give it its own USUBJID."));
                     }
                 }
             }
@@ -213,7 +215,7 @@ public static class StudyValidator
         }
     }
 
-    private static void Duplicates(StudyDomain domain, IReadOnlyList<string> key, List<ValidationProblem> problems, string code, string? column, string expected, string fix)
+    private static void Duplicates(StudyDomain domain, IReadOnlyList<string> key, List<Problem> problems, string code, string? column, string expected, string fix)
     {
         var first = new Dictionary<string, CsvRecord>(StringComparer.Ordinal);
         foreach (var r in domain.Table.Records)
@@ -227,7 +229,7 @@ public static class StudyValidator
             string joined = string.Join("\u001F", values);
             if (!first.TryAdd(joined, r))
             {
-                problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, column, code, expected, string.Create(CultureInfo.InvariantCulture, $"the same {string.Join(", ", key)} as line {first[joined].Line}"), fix));
+                problems.Add(new Problem(domain.FileName, r.Line, r.Row, column, code, expected, string.Create(CultureInfo.InvariantCulture, $"the same {string.Join(", ", key)} as line {first[joined].Line}"), fix));
             }
         }
     }
@@ -250,7 +252,7 @@ public static class StudyValidator
         return subjects;
     }
 
-    private static void CheckStudyId(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckStudyId(StudyFolder study, List<Problem> problems)
     {
         var dm = study.Domain("DM")!;
         string expected = dm.Table.Records.Select(r => dm.Value(r, "STUDYID")).FirstOrDefault(v => v.Length > 0) ?? string.Empty;
@@ -266,13 +268,13 @@ public static class StudyValidator
                 string value = domain.Value(r, "STUDYID");
                 if (value.Length > 0 && value != expected)
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, "STUDYID", "STUDYID_MISMATCH", $"the study of dm.csv ({expected})", ValidationProblem.Quote(value), "Every file of a study folder holds one study; correct STUDYID."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, "STUDYID", "STUDYID_MISMATCH", $"the study of dm.csv ({expected})", Problem.Quote(value), "Every file of a study folder holds one study; correct STUDYID."));
                 }
             }
         }
     }
 
-    private static void CheckDeath(StudyFolder study, Dictionary<string, Subject> subjects, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckDeath(StudyFolder study, Dictionary<string, Subject> subjects, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         var dm = study.Domain("DM")!;
         var firstDose = FirstDoses(study, dates);
@@ -282,17 +284,17 @@ public static class StudyValidator
             string flag = dm.Value(r, "DTHFL"), dtc = dm.Value(r, "DTHDTC");
             if (dm.Has("DTHFL") && flag == "Y" && dtc.Length == 0 && dm.Has("DTHDTC"))
             {
-                problems.Add(new ValidationProblem(dm.FileName, r.Line, r.Row, "DTHDTC", "DEATH_DATE_MISSING", "the date of death when DTHFL = Y", "an empty field", "Fill in DTHDTC (a partial date is allowed)."));
+                problems.Add(new Problem(dm.FileName, r.Line, r.Row, "DTHDTC", "DEATH_DATE_MISSING", "the date of death when DTHFL = Y", "an empty field", "Fill in DTHDTC (a partial date is allowed)."));
             }
             else if (dtc.Length > 0 && flag != "Y")
             {
-                problems.Add(new ValidationProblem(dm.FileName, r.Line, r.Row, "DTHFL", "DEATH_FLAG_MISSING", "Y when DTHDTC is filled in", ValidationProblem.Quote(flag), "Set DTHFL to Y, or empty DTHDTC if the subject is alive."));
+                problems.Add(new Problem(dm.FileName, r.Line, r.Row, "DTHFL", "DEATH_FLAG_MISSING", "Y when DTHDTC is filled in", Problem.Quote(flag), "Set DTHFL to Y, or empty DTHDTC if the subject is alive."));
             }
 
             PartialDate? first = firstDose.TryGetValue(id, out var f) ? f : s.FirstDose;
             if (s.Death is { } death && first is { } dose && death.IsCertainlyBefore(dose))
             {
-                problems.Add(new ValidationProblem(dm.FileName, r.Line, r.Row, "DTHDTC", "EVENT_ORDER", $"a death on or after the first dose ({dose})", ValidationProblem.Quote(death.ToString()), "Correct the date of death or the exposure dates."));
+                problems.Add(new Problem(dm.FileName, r.Line, r.Row, "DTHDTC", "EVENT_ORDER", $"a death on or after the first dose ({dose})", Problem.Quote(death.ToString()), "Correct the date of death or the exposure dates."));
             }
         }
     }
@@ -318,14 +320,14 @@ public static class StudyValidator
         return first;
     }
 
-    private static void CheckEventOrder(StudyFolder study, Dictionary<string, Subject> subjects, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckEventOrder(StudyFolder study, Dictionary<string, Subject> subjects, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         var dm = study.Domain("DM")!;
         foreach (var s in subjects.Values)
         {
             if (s.Consent is { } consent && dates.TryGetValue(("DM", s.Record.Row, "RFSTDTC"), out var start) && start.IsCertainlyBefore(consent))
             {
-                problems.Add(new ValidationProblem(dm.FileName, s.Record.Line, s.Record.Row, "RFSTDTC", "EVENT_ORDER", $"a treatment start on or after informed consent ({consent})", ValidationProblem.Quote(start.ToString()), "Correct RFSTDTC or RFICDTC."));
+                problems.Add(new Problem(dm.FileName, s.Record.Line, s.Record.Row, "RFSTDTC", "EVENT_ORDER", $"a treatment start on or after informed consent ({consent})", Problem.Quote(start.ToString()), "Correct RFSTDTC or RFICDTC."));
             }
         }
 
@@ -347,7 +349,7 @@ public static class StudyValidator
                 if (subjects.TryGetValue(domain.Value(r, "USUBJID"), out var s) && s.Consent is { } consent
                     && dates.TryGetValue((name, r.Row, column), out var d) && d.IsCertainlyBefore(consent))
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, column, "EVENT_ORDER", $"{what} on or after informed consent ({consent})", ValidationProblem.Quote(d.ToString()), $"Correct {column}, or DM.RFICDTC if the consent date is wrong."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, column, "EVENT_ORDER", $"{what} on or after informed consent ({consent})", Problem.Quote(d.ToString()), $"Correct {column}, or DM.RFICDTC if the consent date is wrong."));
                 }
             }
         }
@@ -365,7 +367,7 @@ public static class StudyValidator
             {
                 if (dates.TryGetValue((name, r.Row, startColumn), out var start) && dates.TryGetValue((name, r.Row, endColumn), out var end) && end.IsCertainlyBefore(start))
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, endColumn, "EVENT_ORDER", $"an end on or after the start ({startColumn} {start})", ValidationProblem.Quote(end.ToString()), $"Correct {endColumn} or {startColumn}."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, endColumn, "EVENT_ORDER", $"an end on or after the start ({startColumn} {start})", Problem.Quote(end.ToString()), $"Correct {endColumn} or {startColumn}."));
                 }
             }
         }
@@ -384,13 +386,13 @@ public static class StudyValidator
                 if (subjects.TryGetValue(domain.Value(r, "USUBJID"), out var s) && s.Death is { } death
                     && dates.TryGetValue((name, r.Row, column), out var d) && death.IsCertainlyBefore(d))
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, column, "EVENT_ORDER", $"{what} on or before the date of death ({death})", ValidationProblem.Quote(d.ToString()), $"Correct {column}, or DM.DTHDTC if the date of death is wrong."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, column, "EVENT_ORDER", $"{what} on or before the date of death ({death})", Problem.Quote(d.ToString()), $"Correct {column}, or DM.DTHDTC if the date of death is wrong."));
                 }
             }
         }
     }
 
-    private static void CheckRecist(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckRecist(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         var tu = study.Domain("TU");
         var tr = study.Domain("TR");
@@ -417,14 +419,14 @@ public static class StudyValidator
             int n = targetCount[id] = targetCount.GetValueOrDefault(id) + 1;
             if (n == 6)
             {
-                problems.Add(new ValidationProblem(tu.FileName, r.Line, r.Row, "TUORRES", "RECIST_TARGET_COUNT", "at most 5 target lesions per subject (RECIST 1.1 §4.3)", string.Create(CultureInfo.InvariantCulture, $"a 6th target lesion {ValidationProblem.Quote(link)}"), "Record the extra lesions as NON-TARGET."));
+                problems.Add(new Problem(tu.FileName, r.Line, r.Row, "TUORRES", "RECIST_TARGET_COUNT", "at most 5 target lesions per subject (RECIST 1.1 §4.3)", string.Create(CultureInfo.InvariantCulture, $"a 6th target lesion {Problem.Quote(link)}"), "Record the extra lesions as NON-TARGET."));
             }
 
             string organ = nodal ? "LYMPH NODE" : loc.Trim().ToUpperInvariant();
             int m = organCount[(id, organ)] = organCount.GetValueOrDefault((id, organ)) + 1;
             if (m == 3)
             {
-                problems.Add(new ValidationProblem(tu.FileName, r.Line, r.Row, "TULOC", "RECIST_TARGETS_PER_ORGAN", "at most 2 target lesions per organ, all lymph nodes counting as one organ (RECIST 1.1 §4.3)", string.Create(CultureInfo.InvariantCulture, $"a 3rd target lesion in {ValidationProblem.Quote(organ)} ({ValidationProblem.Quote(link)})"), "Record the extra lesion as NON-TARGET."));
+                problems.Add(new Problem(tu.FileName, r.Line, r.Row, "TULOC", "RECIST_TARGETS_PER_ORGAN", "at most 2 target lesions per organ, all lymph nodes counting as one organ (RECIST 1.1 §4.3)", string.Create(CultureInfo.InvariantCulture, $"a 3rd target lesion in {Problem.Quote(organ)} ({Problem.Quote(link)})"), "Record the extra lesion as NON-TARGET."));
             }
         }
 
@@ -457,13 +459,13 @@ public static class StudyValidator
 
             if (!lesions.TryGetValue((id, link), out var lesion))
             {
-                problems.Add(new ValidationProblem(tr.FileName, r.Line, r.Row, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in tu.csv for this subject", ValidationProblem.Quote(link), "Add the lesion to tu.csv (TUORRES NEW when it appeared after baseline) or correct TRLNKID."));
+                problems.Add(new Problem(tr.FileName, r.Line, r.Row, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in tu.csv for this subject", Problem.Quote(link), "Add the lesion to tu.csv (TUORRES NEW when it appeared after baseline) or correct TRLNKID."));
                 continue;
             }
 
             if (lesion.Target && lesion.Nodal && tr.Value(r, "TRTESTCD") == "LDIAM")
             {
-                problems.Add(new ValidationProblem(tr.FileName, r.Line, r.Row, "TRTESTCD", "RECIST_NODE_LONG_AXIS", "the short axis (LPERP) for a target lymph node (RECIST 1.1 §3.1: nodes are measured by their short axis)", $"{ValidationProblem.Quote("LDIAM")} (longest diameter) for {ValidationProblem.Quote(link)}", "Record the node's short axis with TRTESTCD LPERP, or correct TUNODFL/TULOC in tu.csv if the lesion is not a lymph node."));
+                problems.Add(new Problem(tr.FileName, r.Line, r.Row, "TRTESTCD", "RECIST_NODE_LONG_AXIS", "the short axis (LPERP) for a target lymph node (RECIST 1.1 §3.1: nodes are measured by their short axis)", $"{Problem.Quote("LDIAM")} (longest diameter) for {Problem.Quote(link)}", "Record the node's short axis with TRTESTCD LPERP, or correct TUNODFL/TULOC in tu.csv if the lesion is not a lymph node."));
             }
 
             bool baseline = flagColumn ? tr.Value(r, "TRLOBXFL") == "Y"
@@ -477,16 +479,16 @@ public static class StudyValidator
             string test = tr.Value(r, "TRTESTCD");
             if (lesion.Nodal && test == "LPERP" && mm < 15)
             {
-                problems.Add(new ValidationProblem(tr.FileName, r.Line, r.Row, "TRSTRESN", "RECIST_NODE_TOO_SMALL", "a short axis of at least 15 mm for a target lymph node at baseline (RECIST 1.1 §3.1)", ValidationProblem.Quote(tr.Value(r, "TRSTRESN")) + " mm", "Record the node as NON-TARGET (10 to <15 mm) or as normal (<10 mm), or correct the measurement."));
+                problems.Add(new Problem(tr.FileName, r.Line, r.Row, "TRSTRESN", "RECIST_NODE_TOO_SMALL", "a short axis of at least 15 mm for a target lymph node at baseline (RECIST 1.1 §3.1)", Problem.Quote(tr.Value(r, "TRSTRESN")) + " mm", "Record the node as NON-TARGET (10 to <15 mm) or as normal (<10 mm), or correct the measurement."));
             }
             else if (!lesion.Nodal && test == "LDIAM" && mm < 10)
             {
-                problems.Add(new ValidationProblem(tr.FileName, r.Line, r.Row, "TRSTRESN", "RECIST_LESION_TOO_SMALL", "a longest diameter of at least 10 mm for a target lesion at baseline (RECIST 1.1 §3.1)", ValidationProblem.Quote(tr.Value(r, "TRSTRESN")) + " mm", "Record the lesion as NON-TARGET, or correct the measurement."));
+                problems.Add(new Problem(tr.FileName, r.Line, r.Row, "TRSTRESN", "RECIST_LESION_TOO_SMALL", "a longest diameter of at least 10 mm for a target lesion at baseline (RECIST 1.1 §3.1)", Problem.Quote(tr.Value(r, "TRSTRESN")) + " mm", "Record the lesion as NON-TARGET, or correct the measurement."));
             }
         }
     }
 
-    private static void CheckAdverseEvents(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckAdverseEvents(StudyFolder study, List<Problem> problems)
     {
         var ae = study.Domain("AE");
         if (ae is null || !ae.Has("AEDECOD") || !ae.Has("AETOXGR"))
@@ -507,18 +509,18 @@ public static class StudyValidator
                 string allowed = range.Min == range.Max
                     ? range.Min.ToString(CultureInfo.InvariantCulture)
                     : string.Create(CultureInfo.InvariantCulture, $"{range.Min} to {range.Max}");
-                problems.Add(new ValidationProblem(ae.FileName, r.Line, r.Row, "AETOXGR", "CTCAE_GRADE_NOT_ALLOWED", $"a CTCAE v5.0 grade that {term} defines ({allowed})", ValidationProblem.Quote(ae.Value(r, "AETOXGR")), $"Correct the grade or the term (source: {range.Source})."));
+                problems.Add(new Problem(ae.FileName, r.Line, r.Row, "AETOXGR", "CTCAE_GRADE_NOT_ALLOWED", $"a CTCAE v5.0 grade that {term} defines ({allowed})", Problem.Quote(ae.Value(r, "AETOXGR")), $"Correct the grade or the term (source: {range.Source})."));
             }
 
             string outcome = ae.Value(r, "AEOUT");
             if (grade == 5 && ae.Has("AEOUT") && outcome.Length > 0 && outcome != "FATAL")
             {
-                problems.Add(new ValidationProblem(ae.FileName, r.Line, r.Row, "AEOUT", "CTCAE_GRADE5_NOT_FATAL", "FATAL for a grade 5 event (CTCAE grade 5 = death related to the AE)", ValidationProblem.Quote(outcome), "Correct the grade or the outcome."));
+                problems.Add(new Problem(ae.FileName, r.Line, r.Row, "AEOUT", "CTCAE_GRADE5_NOT_FATAL", "FATAL for a grade 5 event (CTCAE grade 5 = death related to the AE)", Problem.Quote(outcome), "Correct the grade or the outcome."));
             }
         }
     }
 
-    private static void CheckLabs(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckLabs(StudyFolder study, List<Problem> problems)
     {
         var lb = study.Domain("LB");
         if (lb is null)
@@ -531,18 +533,18 @@ public static class StudyValidator
             string value = lb.Value(r, "LBSTRESN");
             if (value.Length > 0 && lb.Value(r, "LBSTRESU").Length == 0 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
-                problems.Add(new ValidationProblem(lb.FileName, r.Line, r.Row, "LBSTRESU", "UNIT_MISSING", "the unit of LBSTRESN", "an empty field", "Fill in LBSTRESU (SI units, e.g. 10^9/L, g/L, umol/L)."));
+                problems.Add(new Problem(lb.FileName, r.Line, r.Row, "LBSTRESU", "UNIT_MISSING", "the unit of LBSTRESN", "an empty field", "Fill in LBSTRESU (SI units, e.g. 10^9/L, g/L, umol/L)."));
             }
 
             if (double.TryParse(lb.Value(r, "LBSTNRLO"), NumberStyles.Float, CultureInfo.InvariantCulture, out double lo)
                 && double.TryParse(lb.Value(r, "LBSTNRHI"), NumberStyles.Float, CultureInfo.InvariantCulture, out double hi) && lo > hi)
             {
-                problems.Add(new ValidationProblem(lb.FileName, r.Line, r.Row, "LBSTNRLO", "RANGE_INVERTED", "a lower limit of normal not above the upper limit", string.Create(CultureInfo.InvariantCulture, $"{lb.Value(r, "LBSTNRLO")} > {lb.Value(r, "LBSTNRHI")}"), "Swap LBSTNRLO and LBSTNRHI or correct them."));
+                problems.Add(new Problem(lb.FileName, r.Line, r.Row, "LBSTNRLO", "RANGE_INVERTED", "a lower limit of normal not above the upper limit", string.Create(CultureInfo.InvariantCulture, $"{lb.Value(r, "LBSTNRLO")} > {lb.Value(r, "LBSTNRHI")}"), "Swap LBSTNRLO and LBSTNRHI or correct them."));
             }
         }
     }
 
-    private static void CheckTrialSummary(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckTrialSummary(StudyFolder study, List<Problem> problems)
     {
         var ts = study.Domain("TS");
         if (ts is null || !ts.Has("TSPARMCD") || !ts.Has("TSVAL"))
@@ -555,7 +557,7 @@ public static class StudyValidator
             var records = ts.Table.Records.Where(r => ts.Value(r, "TSPARMCD") == parameter).ToList();
             if (records.Count == 0)
             {
-                problems.Add(new ValidationProblem(ts.FileName, null, null, "TSPARMCD", "TS_PARAMETER_MISSING", $"a record with TSPARMCD = {parameter}", "none", parameter == "DCUTDTC" ? "Add the data cutoff date: TSPARMCD DCUTDTC, TSVAL YYYY-MM-DD." : "Add the regimen name: TSPARMCD REGIMEN."));
+                problems.Add(new Problem(ts.FileName, null, null, "TSPARMCD", "TS_PARAMETER_MISSING", $"a record with TSPARMCD = {parameter}", "none", parameter == "DCUTDTC" ? "Add the data cutoff date: TSPARMCD DCUTDTC, TSVAL YYYY-MM-DD." : "Add the regimen name: TSPARMCD REGIMEN."));
             }
 
             if (parameter != "DCUTDTC")
@@ -568,7 +570,7 @@ public static class StudyValidator
                 string value = ts.Value(r, "TSVAL");
                 if (!PartialDate.TryParse(value, out var cutoff, out var status) || !cutoff.IsCompleteDate)
                 {
-                    problems.Add(new ValidationProblem(ts.FileName, r.Line, r.Row, "TSVAL", status == PartialDateStatus.Impossible ? "DATE_IMPOSSIBLE" : "DATE_FORMAT", "the data cutoff as a complete date YYYY-MM-DD", ValidationProblem.Quote(value), "Write the cutoff date in full, e.g. 2024-04-01."));
+                    problems.Add(new Problem(ts.FileName, r.Line, r.Row, "TSVAL", status == PartialDateStatus.Impossible ? "DATE_IMPOSSIBLE" : "DATE_FORMAT", "the data cutoff as a complete date YYYY-MM-DD", Problem.Quote(value), "Write the cutoff date in full, e.g. 2024-04-01."));
                 }
             }
         }
@@ -587,7 +589,7 @@ public static class StudyValidator
         return records.Count == 1 && PartialDate.TryParse(ts.Value(records[0], "TSVAL"), out var d) && d.IsCompleteDate ? (d, records[0]) : null;
     }
 
-    private static void CheckCutoff(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckCutoff(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         if (Cutoff(study) is not { } cutoff)
         {
@@ -611,13 +613,13 @@ public static class StudyValidator
             {
                 if (dates.TryGetValue((name, r.Row, column), out var d) && cutoff.Date.IsCertainlyBefore(d))
                 {
-                    problems.Add(new ValidationProblem(domain.FileName, r.Line, r.Row, column, "AFTER_CUTOFF", $"{what} on or before the data cutoff (ts.csv DCUTDTC {cutoff.Date})", ValidationProblem.Quote(d.ToString()), $"Remove records after the cutoff from this data snapshot, or correct {column} (or DCUTDTC in ts.csv if the cutoff is wrong)."));
+                    problems.Add(new Problem(domain.FileName, r.Line, r.Row, column, "AFTER_CUTOFF", $"{what} on or before the data cutoff (ts.csv DCUTDTC {cutoff.Date})", Problem.Quote(d.ToString()), $"Remove records after the cutoff from this data snapshot, or correct {column} (or DCUTDTC in ts.csv if the cutoff is wrong)."));
                 }
             }
         }
     }
 
-    private static void CheckTargetsAtBaseline(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckTargetsAtBaseline(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         var tu = study.Domain("TU");
         var tr = study.Domain("TR");
@@ -658,12 +660,12 @@ public static class StudyValidator
             string id = tu.Value(r, "USUBJID");
             if (tu.Value(r, "TUORRES") == "TARGET" && baseline.TryGetValue(id, out var b) && dates.TryGetValue(("TU", r.Row, "TUDTC"), out var d) && b.IsCertainlyBefore(d))
             {
-                problems.Add(new ValidationProblem(tu.FileName, r.Line, r.Row, "TUDTC", "RECIST_TARGET_AFTER_BASELINE", $"a target lesion identified at baseline, on or before {b} (RECIST 1.1 §4.2: targets are chosen at baseline)", $"{ValidationProblem.Quote(tu.Value(r, "TULNKID"))} first identified on {d}", "Record a lesion that appeared after baseline as NEW (TUORRES NEW), or correct TUDTC."));
+                problems.Add(new Problem(tu.FileName, r.Line, r.Row, "TUDTC", "RECIST_TARGET_AFTER_BASELINE", $"a target lesion identified at baseline, on or before {b} (RECIST 1.1 §4.2: targets are chosen at baseline)", $"{Problem.Quote(tu.Value(r, "TULNKID"))} first identified on {d}", "Record a lesion that appeared after baseline as NEW (TUORRES NEW), or correct TUDTC."));
             }
         }
     }
 
-    private static void CheckDisposition(StudyFolder study, Dictionary<string, Subject> subjects, List<ValidationProblem> problems)
+    private static void CheckDisposition(StudyFolder study, Dictionary<string, Subject> subjects, List<Problem> problems)
     {
         var ds = study.Domain("DS");
         if (ds is null || !ds.Has("USUBJID") || !ds.Has("DSDECOD"))
@@ -679,7 +681,7 @@ public static class StudyValidator
             {
                 if (dm.Value(s.Record, "DTHFL") == "Y" && !deaths.Contains(id))
                 {
-                    problems.Add(new ValidationProblem(dm.FileName, s.Record.Line, s.Record.Row, "DTHFL", "DEATH_DISPOSITION_MISSING", "a ds.csv record with DSDECOD DEATH for a subject with DTHFL = Y", $"no DEATH record for {ValidationProblem.Quote(id)} in ds.csv", "Add the death to ds.csv (DSCAT DISPOSITION EVENT, DSSCAT STUDY, DSDECOD DEATH, DSSTDTC the date of death), or correct DTHFL."));
+                    problems.Add(new Problem(dm.FileName, s.Record.Line, s.Record.Row, "DTHFL", "DEATH_DISPOSITION_MISSING", "a ds.csv record with DSDECOD DEATH for a subject with DTHFL = Y", $"no DEATH record for {Problem.Quote(id)} in ds.csv", "Add the death to ds.csv (DSCAT DISPOSITION EVENT, DSSCAT STUDY, DSDECOD DEATH, DSSTDTC the date of death), or correct DTHFL."));
                 }
             }
         }
@@ -701,12 +703,12 @@ public static class StudyValidator
             if (!first.TryAdd((id, phase), r))
             {
                 var earlier = first[(id, phase)];
-                problems.Add(new ValidationProblem(ds.FileName, r.Line, r.Row, "DSSCAT", "DISPOSITION_PHASE_TWICE", $"one end-of-phase record (DSCAT DISPOSITION EVENT) per subject and phase", string.Create(CultureInfo.InvariantCulture, $"a second end of {ValidationProblem.Quote(phase)}: {ValidationProblem.Quote(ds.Value(r, "DSDECOD"))} after {ValidationProblem.Quote(ds.Value(earlier, "DSDECOD"))} on line {earlier.Line}"), "Keep the one reason the phase ended (the primary reason); record other events as DSCAT OTHER EVENT, or correct DSSCAT."));
+                problems.Add(new Problem(ds.FileName, r.Line, r.Row, "DSSCAT", "DISPOSITION_PHASE_TWICE", $"one end-of-phase record (DSCAT DISPOSITION EVENT) per subject and phase", string.Create(CultureInfo.InvariantCulture, $"a second end of {Problem.Quote(phase)}: {Problem.Quote(ds.Value(r, "DSDECOD"))} after {Problem.Quote(ds.Value(earlier, "DSDECOD"))} on line {earlier.Line}"), "Keep the one reason the phase ended (the primary reason); record other events as DSCAT OTHER EVENT, or correct DSSCAT."));
             }
         }
     }
 
-    private static void CheckScreenFailureDoses(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckScreenFailureDoses(StudyFolder study, List<Problem> problems)
     {
         var ds = study.Domain("DS");
         var ex = study.Domain("EX");
@@ -726,12 +728,12 @@ public static class StudyValidator
             string id = ex.Value(r, "USUBJID");
             if (screenFailures.TryGetValue(id, out var failure))
             {
-                problems.Add(new ValidationProblem(ex.FileName, r.Line, r.Row, "USUBJID", "DOSE_TO_SCREEN_FAILURE", "doses only for subjects who passed screening", string.Create(CultureInfo.InvariantCulture, $"a dose for {ValidationProblem.Quote(id)}, a screen failure (ds.csv line {failure.Line})"), "Remove the dose, or remove the SCREEN FAILURE record from ds.csv if the subject was enrolled."));
+                problems.Add(new Problem(ex.FileName, r.Line, r.Row, "USUBJID", "DOSE_TO_SCREEN_FAILURE", "doses only for subjects who passed screening", string.Create(CultureInfo.InvariantCulture, $"a dose for {Problem.Quote(id)}, a screen failure (ds.csv line {failure.Line})"), "Remove the dose, or remove the SCREEN FAILURE record from ds.csv if the subject was enrolled."));
             }
         }
     }
 
-    private static void CheckCharacteristics(StudyFolder study, List<ValidationProblem> problems)
+    private static void CheckCharacteristics(StudyFolder study, List<Problem> problems)
     {
         var sc = study.Domain("SC");
         if (sc is null || !sc.Has("SCTESTCD") || !sc.Has("SCSTRESC"))
@@ -757,12 +759,12 @@ public static class StudyValidator
             };
             if (!ok)
             {
-                problems.Add(new ValidationProblem(sc.FileName, r.Line, r.Row, "SCSTRESC", "CHARACTERISTIC_VALUE", $"{expected} for SCTESTCD {test}", ValidationProblem.Quote(value), fix));
+                problems.Add(new Problem(sc.FileName, r.Line, r.Row, "SCSTRESC", "CHARACTERISTIC_VALUE", $"{expected} for SCTESTCD {test}", Problem.Quote(value), fix));
             }
         }
     }
 
-    private static void CheckCycleOrder(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<ValidationProblem> problems)
+    private static void CheckCycleOrder(StudyFolder study, Dictionary<(string, int, string), PartialDate> dates, List<Problem> problems)
     {
         var ex = study.Domain("EX");
         if (ex is null || !ex.Has("USUBJID") || !ex.Has("EXCYCLE"))
@@ -786,7 +788,7 @@ public static class StudyValidator
             {
                 if (highest is { } h && dose.Cycle < h.Cycle && h.Date.IsCertainlyBefore(dose.Date))
                 {
-                    problems.Add(new ValidationProblem(ex.FileName, dose.Record.Line, dose.Record.Row, "EXCYCLE", "CYCLE_ORDER", string.Create(CultureInfo.InvariantCulture, $"cycle {h.Cycle} or later on {dose.Date} (cycle {h.Cycle} was given on {h.Date}, line {h.Record.Line})"), ValidationProblem.Quote(ex.Value(dose.Record, "EXCYCLE")), "Correct EXCYCLE or EXSTDTC: cycles are numbered 1, 2, ... in the order they are given."));
+                    problems.Add(new Problem(ex.FileName, dose.Record.Line, dose.Record.Row, "EXCYCLE", "CYCLE_ORDER", string.Create(CultureInfo.InvariantCulture, $"cycle {h.Cycle} or later on {dose.Date} (cycle {h.Cycle} was given on {h.Date}, line {h.Record.Line})"), Problem.Quote(ex.Value(dose.Record, "EXCYCLE")), "Correct EXCYCLE or EXSTDTC: cycles are numbered 1, 2, ... in the order they are given."));
                 }
                 else if (highest is null || dose.Cycle > highest.Value.Cycle)
                 {

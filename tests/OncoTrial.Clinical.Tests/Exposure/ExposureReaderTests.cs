@@ -2,6 +2,8 @@ using OncoTrial.Clinical.Exposure;
 using OncoTrial.Clinical.Study;
 using OncoTrial.Clinical.Tests.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Tests.Exposure;
 
 public class ExposureReaderTests
@@ -49,7 +51,7 @@ public class ExposureReaderTests
             "S,EX,S1,6,BENMELSTOBART,1200,mg,ONCE,INTRAVENOUS,2023-01-01,2022-12-31,INITIAL THERAPY,CYCLE 1,1,1200");
         Assert.Equal(["EX_DOSE", "EX_START_DATE", "EX_CYCLE", "EX_END_BEFORE_START", "EX_UNIT_MIXED"], data.Problems.Select(p => p.Code));
         Assert.Equal([2, 3, 5, 6, 4], data.Problems.Select(p => p.Row!.Value));
-        Assert.Equal(ValidationSeverity.Warning, data.Problems.Single(p => p.Code == "EX_END_BEFORE_START").Severity);
+        Assert.Equal(ProblemSeverity.Warning, data.Problems.Single(p => p.Code == "EX_END_BEFORE_START").Severity);
         Assert.Equal(2, data.Administrations.Count);
         Assert.StartsWith("ex.csv, line 3 (data row 2), column EXDOSE: expected a dose >= 0", data.Problems[0].ToString(), StringComparison.Ordinal);
     }

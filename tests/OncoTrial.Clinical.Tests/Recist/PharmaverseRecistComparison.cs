@@ -4,6 +4,8 @@ using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Recist;
 using OncoTrial.Clinical.Tests.Data.Xpt;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Tests.Recist;
 
 /// <summary>One investigator time point of the pharmaverse RECIST data: our derivation beside the recorded RS.OVRLRESP.</summary>
@@ -75,7 +77,7 @@ internal static class PharmaverseRecistComparison
         sb.Append("are grouped by VISIT and compared with RS OVRLRESP (RSEVAL = INVESTIGATOR) of the same subject and visit.\n");
         sb.Append("Options: `RecistOptions.Default` (time-point responses do not depend on the BOR options).\n\n");
         sb.Append(string.Create(CultureInfo.InvariantCulture, $"**Agreement: {agree} of {paired} paired time points** ({cases.Count - paired} time points present on one side only).\n\n"));
-        var warnings = input.Problems.Where(p => p.Severity == OncoTrial.Clinical.Study.ValidationSeverity.Warning).ToList();
+        var warnings = input.Problems.Where(p => p.Severity == OncoTrial.Statistics.ProblemSeverity.Warning).ToList();
         if (warnings.Count > 0)
         {
             sb.Append("Input warnings from the reader:\n\n");

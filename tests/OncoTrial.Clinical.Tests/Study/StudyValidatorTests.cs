@@ -1,6 +1,8 @@
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Tests.Study;
 
 public class StudyValidatorTests
@@ -105,7 +107,7 @@ public class StudyValidatorTests
     [Fact]
     public void A_problem_reads_as_file_line_row_column_expected_found_fix()
     {
-        var p = new ValidationProblem("vs.csv", 4, 3, "VSSTRESN", "NOT_A_NUMBER", "a number", "\"61,5\"", "Use a dot as the decimal separator.");
+        var p = new Problem("vs.csv", 4, 3, "VSSTRESN", "NOT_A_NUMBER", "a number", "\"61,5\"", "Use a dot as the decimal separator.");
         Assert.Equal("vs.csv, line 4 (data row 3), column VSSTRESN: expected a number, found \"61,5\". Use a dot as the decimal separator.", p.ToString());
     }
 

@@ -1,0 +1,36 @@
+using System.Collections.ObjectModel;
+using OncoTrial.Statistics;
+
+namespace OncoTrial.Clinical.Study;
+
+/// <summary>The outcome of validating a study folder: every problem found, in file order.</summary>
+public sealed class ValidationReport
+{
+    /// <summary>Creates a report.</summary>
+    public ValidationReport(string study, IEnumerable<Problem> problems, bool isUsable)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Study = study;
+        Problems = new ReadOnlyCollection<Problem>(problems.ToList());
+        IsUsable = isUsable;
+    }
+
+    /// <summary>The folder validated, as given.</summary>
+    public string Study { get; }
+
+    /// <summary>Every problem, in the order found (folder, then each file in domain order, then cross-file checks).</summary>
+    public IReadOnlyList<Problem> Problems { get; }
+
+    /// <summary>False when the input cannot be analysed at all (folder missing, DM missing or unreadable).</summary>
+    public bool IsUsable { get; }
+
+    /// <summary>The worst severity found, or null when the study is clean.</summary>
+    public ProblemSeverity? Severity => Problems.Count == 0 ? null : Problems.Max(p => p.Severity);
+
+    /// <summary>True when no problem was found.</summary>
+    public bool IsClean => Problems.Count == 0;
+
+    /// <summary>Number of problems per code, codes in ordinal order.</summary>
+    public IReadOnlyDictionary<string, int> CountsByCode =>
+        Problems.GroupBy(p => p.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+}
