@@ -27,6 +27,21 @@ public static class CsvDataset
         return FromTable(table, Path.GetFileNameWithoutExtension(path).ToUpperInvariant());
     }
 
+    /// <summary>Reads CSV from a stream; the dataset is named after <paramref name="fileName"/> (upper case, no extension).</summary>
+    /// <exception cref="DatasetFormatException">The content has ragged rows, an unterminated quote, no header or a column name twice.</exception>
+    public static Dataset Read(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var (table, problems) = CsvTable.Read(stream, fileName);
+        if (problems.Count > 0)
+        {
+            throw new DatasetFormatException(problems);
+        }
+
+        return FromTable(table, Path.GetFileNameWithoutExtension(fileName).ToUpperInvariant());
+    }
+
     /// <summary>Builds a dataset from a parsed table, inferring numeric columns.</summary>
     /// <exception cref="DatasetFormatException">The header names a column twice.</exception>
     public static Dataset FromTable(CsvTable table, string name)

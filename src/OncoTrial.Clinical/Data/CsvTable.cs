@@ -64,6 +64,17 @@ public sealed class CsvTable
         return new CsvTable(source, dataset.Columns.Select(c => c.Name).ToList().AsReadOnly(), records.AsReadOnly());
     }
 
+    /// <summary>
+    /// Reads CSV from a stream (UTF-8, an optional byte-order mark; bytes that are not UTF-8 become U+FFFD);
+    /// problems (ragged records, unterminated quotes) are returned, not thrown.
+    /// </summary>
+    public static (CsvTable Table, IReadOnlyList<Problem> Problems) Read(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return Parse(reader.ReadToEnd(), source);
+    }
+
     /// <summary>Reads a file; problems (ragged records, unterminated quotes) are returned, not thrown.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static (CsvTable Table, IReadOnlyList<Problem> Problems) ReadFile(string path)

@@ -20,6 +20,34 @@ public static class DatasetFiles
         _ => throw Unsupported(path),
     };
 
+    /// <summary>Reads a dataset from a stream, in the format <paramref name="fileName"/>'s extension names.</summary>
+    /// <param name="stream">The content; read to its end, not disposed.</param>
+    /// <param name="fileName">The file name (or path), for the format and for messages.</param>
+    /// <exception cref="DatasetFormatException">The extension is not supported, or the content cannot be read as that format.</exception>
+    public static Dataset Read(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Extension(fileName) switch
+        {
+            ".CSV" => CsvDataset.Read(stream, fileName),
+            ".JSON" => DatasetJsonFile.Read(stream, DatasetJsonForm.Json, fileName),
+            ".NDJSON" => DatasetJsonFile.Read(stream, DatasetJsonForm.NdJson, fileName),
+            ".DSJC" => DatasetJsonFile.Read(stream, DatasetJsonForm.CompressedNdJson, fileName),
+            ".XPT" => XptFile.Read(stream, fileName),
+            _ => throw Unsupported(fileName),
+        };
+    }
+
+    /// <summary>Reads the dataset <paramref name="fileName"/> of a <see cref="FileSource"/>.</summary>
+    /// <exception cref="DatasetFormatException">The extension is not supported, or the file cannot be read as that format.</exception>
+    /// <exception cref="FileNotFoundException">The source has no such file.</exception>
+    public static Dataset Read(FileSource source, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var stream = source.Open(fileName);
+        return Read(stream, fileName);
+    }
+
     /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/>, replacing an existing file.</summary>
     /// <exception cref="DatasetFormatException">The extension is not supported, or a value has no form in that format.</exception>
     public static void Write(Dataset dataset, string path)

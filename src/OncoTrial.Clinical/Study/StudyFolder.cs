@@ -39,22 +39,23 @@ public sealed class StudyDomain
 }
 
 /// <summary>
-/// A study folder: one file per SDTM domain (see docs/data-format.md and <see cref="DomainSpecs"/>). Loading reads
-/// every file it can and reports, without throwing, what it could not: a missing folder, missing files, files that
-/// are not UTF-8 CSV, ragged records, missing or repeated columns.
+/// A study folder: one file per SDTM domain (see docs/data-format.md and <see cref="DomainSpecs"/>), read from a
+/// <see cref="FileSource"/> (a folder, a .zip of one, or files in memory). Loading reads every file it can and
+/// reports, without throwing, what it could not: a missing folder, missing files, files that are not UTF-8 CSV,
+/// ragged records, missing or repeated columns.
 /// </summary>
 public sealed class StudyFolder
 {
-    private StudyFolder(string directory, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<Problem> problems, bool isUsable)
+    private StudyFolder(string name, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<Problem> problems, bool isUsable)
     {
-        Directory = directory;
+        Name = name;
         Domains = domains;
         Problems = problems;
         IsUsable = isUsable;
     }
 
-    /// <summary>The folder, as given.</summary>
-    public string Directory { get; }
+    /// <summary>The study as given: the folder or .zip path, or the name of the files in memory.</summary>
+    public string Name { get; }
 
     /// <summary>The domains read, by code (DM, AE, ...).</summary>
     public IReadOnlyDictionary<string, StudyDomain> Domains { get; }
@@ -68,27 +69,46 @@ public sealed class StudyFolder
     /// <summary>The domain with that code, or null when the folder lacks it.</summary>
     public StudyDomain? Domain(string name) => Domains.TryGetValue(name, out var d) ? d : null;
 
-    /// <summary>Reads the study folder. Never throws for bad content; the problems say what is wrong.</summary>
-    public static StudyFolder Load(string dir)
+    /// <summary>Reads the study folder or .zip at <paramref name="path"/>. Never throws for bad content; the problems say what is wrong.</summary>
+    public static StudyFolder Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(dir);
-        var problems = new List<Problem>();
-        var domains = new Dictionary<string, StudyDomain>(StringComparer.Ordinal);
-        if (!System.IO.Directory.Exists(dir))
-        {
-            problems.Add(new Problem(".", null, null, null, "FOLDER_MISSING", "a study folder with one CSV file per SDTM domain", Problem.Quote(dir) + " does not exist", "Check the --study path."));
-            return new StudyFolder(dir, domains, problems, isUsable: false);
-        }
-
-        string[] files;
+        ArgumentNullException.ThrowIfNull(path);
+        FileSource source;
         try
         {
-            files = System.IO.Directory.GetFiles(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+            source = FileSource.FromPath(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return Unreadable(path, ex);
+        }
+
+        using (source)
+        {
+            return Load(source);
+        }
+    }
+
+    /// <summary>Reads a study from a source of named files. Never throws for bad content; the problems say what is wrong.</summary>
+    public static StudyFolder Load(FileSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var problems = new List<Problem>();
+        var domains = new Dictionary<string, StudyDomain>(StringComparer.Ordinal);
+        if (!source.Exists)
+        {
+            problems.Add(new Problem(".", null, null, null, "FOLDER_MISSING", "a study folder (or a .zip of one) with one file per SDTM domain", Problem.Quote(source.Name) + " does not exist", "Check the --study path."));
+            return new StudyFolder(source.Name, domains, problems, isUsable: false);
+        }
+
+        IReadOnlyList<string> files;
+        try
+        {
+            files = source.FileNames;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(".", null, null, null, "FOLDER_UNREADABLE", "a readable folder", ex.Message, "Check the folder's permissions."));
-            return new StudyFolder(dir, domains, problems, isUsable: false);
+            return Unreadable(source.Name, ex);
         }
 
         foreach (var spec in DomainSpecs.All)
@@ -99,7 +119,7 @@ public sealed class StudyFolder
                 string? other = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), spec.Name, StringComparison.OrdinalIgnoreCase));
                 if (other is not null)
                 {
-                    var fromDataset = ReadDataset(dir, other, spec, problems);
+                    var fromDataset = ReadDataset(source, other, spec, problems);
                     if (fromDataset is not null)
                     {
                         domains.Add(spec.Name, fromDataset);
@@ -113,7 +133,7 @@ public sealed class StudyFolder
                 continue;
             }
 
-            var domain = Read(dir, csv, spec, problems);
+            var domain = Read(source, csv, spec, problems);
             if (domain is not null)
             {
                 domains.Add(spec.Name, domain);
@@ -121,22 +141,24 @@ public sealed class StudyFolder
         }
 
         bool usable = domains.TryGetValue("DM", out var dm) && dm.Has("USUBJID");
-        return new StudyFolder(dir, new ReadOnlyDictionary<string, StudyDomain>(domains), problems.AsReadOnly(), usable);
+        return new StudyFolder(source.Name, new ReadOnlyDictionary<string, StudyDomain>(domains), problems.AsReadOnly(), usable);
     }
 
-    private static StudyDomain? Read(string dir, string fileName, DomainSpec spec, List<Problem> problems)
+    private static StudyFolder Unreadable(string name, Exception ex) =>
+        new(name, new Dictionary<string, StudyDomain>(), [new Problem(".", null, null, null, "FOLDER_UNREADABLE", "a readable study folder or .zip archive", ex.Message, "Check the path and the permissions, or re-create the .zip.")], isUsable: false);
+
+    private static StudyDomain? Read(FileSource source, string fileName, DomainSpec spec, List<Problem> problems)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(dir, fileName));
+            bytes = source.ReadAllBytes(fileName);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             problems.Add(new Problem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
             return null;
         }
-
         if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) || Array.IndexOf(bytes, (byte)0) >= 0)
         {
             problems.Add(new Problem(fileName, null, null, null, "ENCODING", "UTF-8 text", "UTF-16 text or binary data (zero bytes)", "Save the file as UTF-8 CSV."));
@@ -161,19 +183,19 @@ public sealed class StudyFolder
     }
 
     /// <summary>A domain stored as Dataset-JSON (.json, .ndjson, .dsjc) or SAS XPT, read through <see cref="DatasetFiles"/>.</summary>
-    private static StudyDomain? ReadDataset(string dir, string fileName, DomainSpec spec, List<Problem> problems)
+    private static StudyDomain? ReadDataset(FileSource source, string fileName, DomainSpec spec, List<Problem> problems)
     {
         Dataset dataset;
         try
         {
-            dataset = DatasetFiles.Read(Path.Combine(dir, fileName));
+            dataset = DatasetFiles.Read(source, fileName);
         }
         catch (DatasetFormatException ex)
         {
             problems.Add(new Problem(fileName, null, null, null, "FORMAT", $"the {spec.Name} domain as CSV, Dataset-JSON or XPT", ex.Message, "Fix or re-export the file; see docs/data-format.md."));
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             problems.Add(new Problem(fileName, null, null, null, "FILE_UNREADABLE", "a readable file", ex.Message, "Check the file's permissions."));
             return null;

@@ -19,11 +19,21 @@ public static class StudyValidator
 
     private static readonly HashSet<string> UnitVariables = new(StringComparer.Ordinal) { "EXDOSU", "TRSTRESU", "VSSTRESU" };
 
-    /// <summary>Validates the study folder at <paramref name="dir"/>.</summary>
-    public static ValidationReport Validate(string dir)
+    /// <summary>Validates the study folder or .zip at <paramref name="path"/>.</summary>
+    public static ValidationReport Validate(string path)
     {
-        ArgumentNullException.ThrowIfNull(dir);
-        var study = StudyFolder.Load(dir);
+        ArgumentNullException.ThrowIfNull(path);
+        return Validate(StudyFolder.Load(path));
+    }
+
+    /// <summary>Validates a study read from a source of named files (a folder, a .zip, files in memory).</summary>
+    public static ValidationReport Validate(FileSource source) => Validate(StudyFolder.Load(source));
+
+    /// <summary>Validates a loaded study: its reading problems and every rule.</summary>
+    public static ValidationReport Validate(StudyFolder study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        string dir = study.Name;
         var problems = new List<Problem>(study.Problems);
         if (!study.IsUsable)
         {
