@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Ctcae;
 
 /// <summary>What a grade-1 band needing a missing LLN/ULN gives (reference/ctcae.md §2.4.1).</summary>
@@ -92,5 +94,5 @@ public sealed record CtcaeOptions
     /// <summary>One line naming every option, for printing with results.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"CTCAE v5.0; missing normal limit: {MissingNormalLimit}; abnormal baseline: {AbnormalBaseline}; baseline records: {BaselineRecordGrading}; creatinine: {CreatinineBaseline}; hypertension grade 2: {HypertensionGrade2}; cross-check tolerance: {CrossCheckToleranceDays} d");
+        $"CTCAE v5.0; missing normal limit: {Vocabulary.Token(MissingNormalLimit)}; abnormal baseline: {Vocabulary.Token(AbnormalBaseline)}; baseline records: {Vocabulary.Token(BaselineRecordGrading)}; creatinine: {Vocabulary.Token(CreatinineBaseline)}; hypertension grade 2: {Vocabulary.Token(HypertensionGrade2)}; cross-check tolerance: {CrossCheckToleranceDays} d");
 }

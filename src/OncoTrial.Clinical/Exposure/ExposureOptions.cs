@@ -1,6 +1,8 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Exposure;
 
 /// <summary>Which relative dose intensity is computed. Papers call both "RDI"; every result says which one it holds.</summary>
@@ -168,6 +170,6 @@ public sealed record ExposureOptions
     /// <summary>One line naming every choice, printed with each result.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"RDI: {Rdi}; cycle {CycleLengthDays} d; last cycle: {LastCycle}; planned dose: {PlannedDose}; duration: {Duration}; day 1: {Day1Anchor}; month = {DaysPerMonth} d; reduction below {(1 - ReductionTolerance) * 100:0.##} % of planned; delay > {DelayToleranceDays} d")
+        $"RDI: {Vocabulary.Token(Rdi)}; cycle {CycleLengthDays} d; last cycle: {Vocabulary.Token(LastCycle)}; planned dose: {Vocabulary.Token(PlannedDose)}; duration: {Vocabulary.Token(Duration)}; day 1: {Vocabulary.Token(Day1Anchor)}; month = {DaysPerMonth} d; reduction below {(1 - ReductionTolerance) * 100:0.##} % of planned; delay > {DelayToleranceDays} d")
         + string.Concat(AdministrationsPerCycle.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"; {p.Key} {p.Value} administrations/cycle")));
 }

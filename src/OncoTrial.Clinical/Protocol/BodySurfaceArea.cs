@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OncoTrial.Clinical.Protocol;
 
 /// <summary>Body-surface-area formulas (height H in cm, weight W in kg, BSA in m²).</summary>
@@ -13,6 +15,7 @@ public enum BsaFormula
     /// DuBois and DuBois: 0.007184 · H^0.725 · W^0.425. Du Bois D, Du Bois EF, Arch Intern Med 1916;17:863-71;
     /// admiral <c>method = "DuBois-DuBois"</c>.
     /// </summary>
+    [JsonStringEnumMemberName("dubois")]
     DuBois,
 
     /// <summary>Haycock: 0.024265 · H^0.3964 · W^0.5378. Haycock GB et al., J Pediatr 1978;93:62-6; admiral <c>method = "Haycock"</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OncoTrial.Clinical.Recist;
 
@@ -16,6 +17,7 @@ public enum CrThenPrPolicy
     /// after a CR is recoded PD at that time point (before the cut at the first PD). BOR is then SD if the CR met
     /// the SD minimum duration and PD otherwise.
     /// </summary>
+    [JsonStringEnumMemberName("strict")]
     StrictRecistTable3,
 }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Safety;
 
 /// <summary>How a record that continues a pre-treatment adverse event is judged for the treatment-emergent flag.</summary>
@@ -57,7 +59,7 @@ public sealed record SafetyOptions
     /// <summary>A one-line statement of the options, printed with every table.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Treatment-emergent: onset on or after the first dose and on or before the last dose + {TreatmentEmergentWindowDays} days ({WorseningRule}); missing causality counts as {(MissingCausality == MissingCausalityRule.Related ? "related" : "not related")}; terms with all-cause frequency >= {FrequencyThresholdPercent}%; percentages rounded half away from zero to {PercentDecimals} decimals.");
+        $"Treatment-emergent: onset on or after the first dose and on or before the last dose + {TreatmentEmergentWindowDays} days ({Vocabulary.Token(WorseningRule)}); missing causality counts as {(MissingCausality == MissingCausalityRule.Related ? "related" : "not related")}; terms with all-cause frequency >= {FrequencyThresholdPercent}%; percentages rounded half away from zero to {PercentDecimals} decimals.");
 
     /// <summary>100 n / N rounded as the options say; null when N is 0.</summary>
     public decimal? Percent(int n, int denominator) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OncoTrial.Statistics.Design;
 
 /// <summary>The Lan-DeMets (1983) alpha-spending function of a group-sequential design, one-sided level α.</summary>
@@ -8,6 +10,7 @@ public enum LanDeMetsSpending
     /// rpact <c>typeOfDesign = "asOF"</c> (which uses the same α/2 quantile for its one-sided designs); gsDesign
     /// <c>sfLDOF</c>.
     /// </summary>
+    [JsonStringEnumMemberName("obf")]
     OBrienFleming,
 
     /// <summary>

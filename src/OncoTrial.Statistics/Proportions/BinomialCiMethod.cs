@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OncoTrial.Statistics;
 
 /// <summary>
@@ -22,6 +24,7 @@ public enum BinomialCiMethod
     /// Continuity-corrected score interval (Newcombe 1998, method 4). R <c>prop.test(correct = TRUE)</c> (see
     /// the remarks of <see cref="BinomialInterval.Compute"/> for R's x = n/2 quirk); SAS BINOMIAL(CL=WILSON(CORRECT)).
     /// </summary>
+    [JsonStringEnumMemberName("wilson-cc")]
     WilsonCorrected,
 
     /// <summary>

@@ -27,19 +27,12 @@ public sealed record KaplanMeierOptions
     /// </summary>
     public double FlatTolerance { get; init; } = 1.4901161193847656e-8;
 
-    /// <summary>A short description for result headers, e.g. "95% CI, log-log transform, SAS quantile rule".</summary>
+    /// <summary>
+    /// A short description for result headers, every method word spelled as the command line accepts it, e.g.
+    /// "95% CI, log-log transform, sas quantile rule, sas landmark rule".
+    /// </summary>
     public string Describe() =>
-        SurvivalInput.Invariant($"{ConfidenceLevel.Value * 100:0.###}% CI, {TransformName(Transform)} transform, {QuantileRule} quantile rule, {LandmarkRule} landmark rule");
-
-    internal static string TransformName(SurvivalCiTransform t) => t switch
-    {
-        SurvivalCiTransform.LogLog => "log-log",
-        SurvivalCiTransform.Log => "log",
-        SurvivalCiTransform.Linear => "linear",
-        SurvivalCiTransform.ArcsineSqrt => "arcsine-square-root",
-        SurvivalCiTransform.Logit => "logit",
-        _ => t.ToString(),
-    };
+        SurvivalInput.Invariant($"{ConfidenceLevel.Value * 100:0.###}% CI, {Vocabulary.Token(Transform)} transform, {Vocabulary.Token(QuantileRule)} quantile rule, {Vocabulary.Token(LandmarkRule)} landmark rule");
 }
 
 /// <summary>

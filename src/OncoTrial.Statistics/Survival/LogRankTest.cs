@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Text.Json.Serialization;
 
 namespace OncoTrial.Statistics;
 
@@ -18,6 +19,7 @@ public enum LogRankWeighting
     /// w = 1: the log-rank (Mantel-Haenszel) test, Mantel (1966). Default. R <c>survdiff(rho = 0)</c>;
     /// SAS <c>TEST=LOGRANK</c>.
     /// </summary>
+    [JsonStringEnumMemberName("logrank")]
     LogRank,
 
     /// <summary>
@@ -25,6 +27,7 @@ public enum LogRankWeighting
     /// (the "Wilcoxon" row of the default LIFETEST output). Not available in <c>survdiff</c>; it is not
     /// R <c>rho = 1</c>.
     /// </summary>
+    [JsonStringEnumMemberName("wilcoxon")]
     GehanBreslow,
 
     /// <summary>w = √Yᵢ: Tarone and Ware (1977). SAS <c>TEST=TARONE</c>.</summary>
@@ -34,12 +37,14 @@ public enum LogRankWeighting
     /// w = S̃(tᵢ) = Πⱼ:tⱼ≤tᵢ (1 − dⱼ/(Yⱼ + 1)), Peto and Peto (1972) in the form given by Klein and
     /// Moeschberger (2003) §7.3 and SAS <c>TEST=PETO</c>. Note that S̃ includes tᵢ itself.
     /// </summary>
+    [JsonStringEnumMemberName("peto")]
     PetoPeto,
 
     /// <summary>
     /// w = S̃(tᵢ)·Yᵢ/(Yᵢ + 1): the modified Peto-Peto test of Andersen, Borgan, Gill and Keiding (1982).
     /// SAS <c>TEST=MODPETO</c>.
     /// </summary>
+    [JsonStringEnumMemberName("modified-peto")]
     ModifiedPetoPeto,
 
     /// <summary>
@@ -65,8 +70,8 @@ public sealed record LogRankOptions(LogRankWeighting Weighting = LogRankWeightin
 
     /// <inheritdoc />
     public override string ToString() => Weighting == LogRankWeighting.FlemingHarrington
-        ? SurvivalInput.Invariant($"Fleming-Harrington(rho={Rho}, gamma={Gamma})")
-        : Weighting.ToString();
+        ? SurvivalInput.Invariant($"{Vocabulary.Token(Weighting)}(rho={Rho}, gamma={Gamma})")
+        : Vocabulary.Token(Weighting);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OncoTrial.Statistics;
 
 /// <summary>
@@ -17,6 +19,7 @@ public enum SurvivalCiTransform
     Linear,
 
     /// <summary>g(S) = arcsin(√S). R conf.type="arcsin"; SAS CONFTYPE=ASINSQRT.</summary>
+    [JsonStringEnumMemberName("arcsine")]
     ArcsineSqrt,
 
     /// <summary>g(S) = log(S/(1−S)). R conf.type="logit"; SAS CONFTYPE=LOGIT.</summary>
@@ -39,6 +42,7 @@ public enum QuantileRule
     /// R <c>print.survfit</c> / <c>summary(fit)$table</c> (survminer <c>surv_median</c>): midpoint to the next
     /// event time; the start of the flat when no event follows.
     /// </summary>
+    [JsonStringEnumMemberName("r")]
     RPrint,
 
     /// <summary>
@@ -55,5 +59,6 @@ public enum LandmarkRule
     Sas,
 
     /// <summary>R <c>summary(fit, times, extend = TRUE)</c>: the last value is carried forward.</summary>
+    [JsonStringEnumMemberName("extend")]
     CarryForward,
 }

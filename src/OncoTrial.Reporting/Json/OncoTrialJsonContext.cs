@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using OncoTrial.Reporting.Contracts;
+
+namespace OncoTrial.Reporting.Json;
+
+/// <summary>
+/// The one source-generated serializer context of OncoTrial's JSON outputs: every contract a command, the report's
+/// analysis-results file or a server writes is registered here. Write through <see cref="ResultJson"/>, which adds
+/// the converters (not-estimable numbers as null, enum values as command-line tokens).
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(SurvivalJson))]
+public sealed partial class OncoTrialJsonContext : JsonSerializerContext;
