@@ -82,7 +82,7 @@ fit_case <- function(name, df, covs, ties, strata = NULL, weights = NULL) {
 cases <- list()
 add <- function(...) for (ties in c("efron", "breslow")) cases[[length(cases) + 1]] <<- fit_case(..., ties = ties)
 
-# aml (Miller 1981): maintenance vs not, reference Nonmaintained as in docs/reference survival.md section 5.
+# aml (Miller 1981): maintenance vs not, reference Nonmaintained as in docs/reference/survival-conventions.md §5.
 aml_df <- data.frame(time = aml$time, status = aml$status, x = as.character(aml$x))
 add("aml", aml_df, list(list(name = "x", type = "categorical", reference = "Nonmaintained")))
 

@@ -36,7 +36,7 @@ public sealed record CrossCheckFlag(
 
 /// <summary>
 /// Compares the investigator's AE grades with the graded labs. Lab grades and AE grades stay separate sources
-/// (reference/ctcae.md §2.4.12); this only reports where they disagree.
+/// (docs/reference/ctcae-conventions.md §2.4.12); this only reports where they disagree.
 /// </summary>
 public static class CtcaeCrossCheck
 {

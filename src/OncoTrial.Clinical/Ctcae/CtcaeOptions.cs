@@ -4,7 +4,7 @@ using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Ctcae;
 
-/// <summary>What a grade-1 band needing a missing LLN/ULN gives (reference/ctcae.md §2.4.1).</summary>
+/// <summary>What a grade-1 band needing a missing LLN/ULN gives (docs/reference/ctcae-conventions.md §2.4.1).</summary>
 public enum MissingNormalLimit
 {
     /// <summary>admiral: NA (not gradable) when the missing limit decides; more severe grades with absolute cut-offs are still given.</summary>
@@ -14,7 +14,7 @@ public enum MissingNormalLimit
     PharmaForestGradeZero,
 }
 
-/// <summary>When a baseline counts as abnormal for the ALT/AST/bilirubin "if baseline was abnormal" rules (§2.4.3).</summary>
+/// <summary>When a baseline counts as abnormal for the ALT/AST/bilirubin "if baseline was abnormal" rules (docs/reference/ctcae-conventions.md §2.4.3).</summary>
 public enum AbnormalBaseline
 {
     /// <summary>
@@ -28,7 +28,7 @@ public enum AbnormalBaseline
     AdmiralReferenceRangeIndicator,
 }
 
-/// <summary>How baseline and pre-treatment records of baseline-dependent terms are graded (admiral #2512, §2.4.3).</summary>
+/// <summary>How baseline and pre-treatment records of baseline-dependent terms are graded (admiral #2512, docs/reference/ctcae-conventions.md §2.4.3).</summary>
 public enum BaselineRecordGrading
 {
     /// <summary>The proposal in admiral #2512: records on or before the first dose are graded by the ULN (normal-baseline) rules.</summary>
@@ -38,7 +38,7 @@ public enum BaselineRecordGrading
     AdmiralBaselineRelative,
 }
 
-/// <summary>Whether creatinine's "x baseline" clauses (grades 2 and 3) apply (§2.4.4).</summary>
+/// <summary>Whether creatinine's "x baseline" clauses (grades 2 and 3) apply (docs/reference/ctcae-conventions.md §2.4.4).</summary>
 public enum CreatinineBaseline
 {
     /// <summary>admiral: the literal reading; the x baseline clauses apply whatever the baseline status.</summary>
@@ -48,7 +48,7 @@ public enum CreatinineBaseline
     PharmaForestUlnOnly,
 }
 
-/// <summary>Whether a blood-pressure reading in the grade 2 band needs a normal baseline ("if previously WNL", §2.3).</summary>
+/// <summary>Whether a blood-pressure reading in the grade 2 band needs a normal baseline ("if previously WNL", docs/reference/ctcae-conventions.md §2.3).</summary>
 public enum HypertensionGrade2
 {
     /// <summary>The reading alone gives grade 2 (no open twin grades hypertension; the common SAP reading).</summary>

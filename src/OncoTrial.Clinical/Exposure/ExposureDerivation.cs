@@ -8,7 +8,8 @@ public static class ExposureDerivation
     /// </summary>
     /// <remarks>
     /// Hryniuk &amp; Bush, J Clin Oncol 1984;2:1281: RDI = actual dose intensity ÷ planned dose intensity, with the
-    /// actual duration D = (day 1 of the last cycle − day 1 of the first cycle) + L (ctcae.md §6). Worked vector A:
+    /// actual duration D = (day 1 of the last cycle − day 1 of the first cycle) + L (docs/reference/dosing-and-rdi.md §1.2).
+    /// Worked vector A (docs/reference/dosing-and-rdi.md §2):
     /// 4800 ÷ (1200 × 91 ÷ 21) = 92.31 %. R: no package function (admiral leaves "planned" to the user); SAS: DATA step.
     /// </remarks>
     /// <param name="totalDose">Σ actual dose, ≥ 0.</param>

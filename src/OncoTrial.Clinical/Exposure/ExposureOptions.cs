@@ -25,7 +25,7 @@ public enum RdiDefinition
 /// <summary>How long the last cycle counts in the duration D of the dose-intensity RDI.</summary>
 public enum LastCycleLength
 {
-    /// <summary>A full cycle L (ctcae.md §6, the default): D = (last day 1 − first day 1) + L.</summary>
+    /// <summary>A full cycle L (docs/reference/dosing-and-rdi.md §1.2, the default): D = (last day 1 − first day 1) + L.</summary>
     FullCycle,
 
     /// <summary>

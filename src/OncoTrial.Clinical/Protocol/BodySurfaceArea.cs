@@ -42,7 +42,7 @@ public static class BodySurfaceArea
     /// <param name="weightKg">Actual body weight in kg, 0 &lt; weight &lt;= 700 (ASCO 2012/2021: use actual weight, no cap).</param>
     /// <param name="formula">The formula; Mosteller unless stated.</param>
     /// <remarks>
-    /// Formulas and reference values: <c>reference/ctcae.md</c> §7 and docs/methods/protocol.md; admiral
+    /// Formulas and reference values: docs/reference/dosing-and-rdi.md §3.1 and §3.2, and docs/methods/protocol.md; admiral
     /// <c>compute_bsa()</c> in R. Round for dosing with <see cref="DoseRounding"/> (the protocol's 2 decimals), not here.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">Height or weight outside the stated range, or not a number.</exception>

@@ -1,8 +1,9 @@
 namespace OncoTrial.Clinical.Protocol;
 
 /// <summary>
-/// How planned doses are rounded. The protocol convention (reference/ctcae.md §7) is BSA to 2 decimals and the dose
-/// unrounded; pharmacies often round the final dose, which <see cref="DoseStepMg"/> models.
+/// How planned doses are rounded. The default (docs/decisions/0006-protocol-assumptions.md; common practice,
+/// docs/reference/dosing-and-rdi.md §3.3) is BSA to 2 decimals and the dose unrounded; pharmacies often round the
+/// final dose, which <see cref="DoseStepMg"/> models.
 /// </summary>
 /// <param name="BsaDecimals">Decimals of BSA used for dosing (0-6; 2 by default), rounded half away from zero.</param>
 /// <param name="DoseStepMg">Round each mg dose to the nearest multiple of this (e.g. 1 or 5); 0 (default) leaves it unrounded.</param>

@@ -14,7 +14,7 @@ public static partial class RecistDerivation
     /// left out; under <see cref="CrThenPrPolicy.StrictRecistTable3"/> a PR, SD or NON-CR/NON-PD after a CR becomes
     /// PD; ND becomes NE when <see cref="RecistOptions.NotDoneAsNotEvaluable"/>; records after the first PD are
     /// left out (admiralonco <c>filter_pd()</c>).</para>
-    /// <para>Confirmed BOR (admiralonco <c>derive_param_confirmed_bor()</c>, reference note §2.3): a CR is confirmed
+    /// <para>Confirmed BOR (admiralonco <c>derive_param_confirmed_bor()</c>, docs/reference/recist-rules.md §2.3): a CR is confirmed
     /// when the records after it up to and including the first CR at least the confirmation interval later are all
     /// CR or NE with at most <c>MaxNotEvaluableBetween</c> NE; a PR when the records up to the first CR or PR at
     /// least the interval later are CR, PR, NE or SD (SD at most once, only with <c>AcceptSd</c>), with at most
@@ -227,7 +227,7 @@ public static partial class RecistDerivation
         return null;
     }
 
-    /// <summary>Whether the CR or PR at <paramref name="index"/> is confirmed (reference note §2.3 steps 1 and 2).</summary>
+    /// <summary>Whether the CR or PR at <paramref name="index"/> is confirmed (docs/reference/recist-rules.md §2.3, steps 1 and 2).</summary>
     internal static bool IsConfirmed(IReadOnlyList<DatedResponse> records, int index, RecistOptions options)
     {
         var candidate = records[index];

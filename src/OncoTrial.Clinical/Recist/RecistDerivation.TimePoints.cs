@@ -5,7 +5,7 @@ namespace OncoTrial.Clinical.Recist;
 /// <summary>
 /// RECIST 1.1 derivations, named after admiral's verbs: lesions → time-point responses → best overall response →
 /// summaries. Rules: Eisenhauer et al., EJC 2009;45:228–247 and the EORTC RECIST FAQ; the best-response algorithm
-/// is the one of admiralonco <c>derive_param_bor()</c> / <c>derive_param_confirmed_bor()</c> (reference note §2.3).
+/// is the one of admiralonco <c>derive_param_bor()</c> / <c>derive_param_confirmed_bor()</c> (docs/reference/recist-rules.md §2.3).
 /// </summary>
 public static partial class RecistDerivation
 {
@@ -14,7 +14,7 @@ public static partial class RecistDerivation
     /// change from baseline and from nadir, target, non-target and new-lesion responses and the overall response.
     /// </summary>
     /// <remarks>
-    /// <para>Target response, in this order (RECIST 1.1 §4.3.1; reference note §1.4): PD when the sum (of the lesions
+    /// <para>Target response, in this order (RECIST 1.1 §4.3.1; docs/reference/recist-rules.md §1.4): PD when the sum (of the lesions
     /// that were assessed) is ≥ 120% of the nadir and ≥ 5 mm above it, even if a target was not assessed; NE when a
     /// baseline target was not assessed; CR when every non-nodal target is 0 mm and every nodal target is &lt; 10 mm
     /// short axis (the sum need not be 0); PR when the sum is ≤ 70% of baseline; SD otherwise. The nadir is the

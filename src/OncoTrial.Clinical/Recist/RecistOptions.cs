@@ -60,7 +60,7 @@ public sealed record RecistOptions
     public bool MissingAsNotEvaluable { get; init; }
 
     /// <summary>
-    /// Whether ND (not done) time points are read as NE before confirmation (reference note §2.7 case U). admiralonco
+    /// Whether ND (not done) time points are read as NE before confirmation (docs/reference/recist-rules.md §2.7, case U). admiralonco
     /// has no twin: it keeps ND, which breaks a confirmation window. Default false (as admiralonco).
     /// </summary>
     public bool NotDoneAsNotEvaluable { get; init; }

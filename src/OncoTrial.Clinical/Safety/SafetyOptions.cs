@@ -25,7 +25,7 @@ public enum TeaeWorseningRule
 /// <summary>What a missing causality (AEREL and every per-drug AEREL... column empty) counts as.</summary>
 public enum MissingCausalityRule
 {
-    /// <summary>Related: the conservative convention of most SAPs (reference/ctcae.md §4).</summary>
+    /// <summary>Related: the conservative convention of most SAPs (docs/reference/ctcae-conventions.md §4).</summary>
     Related,
 
     /// <summary>Not related.</summary>

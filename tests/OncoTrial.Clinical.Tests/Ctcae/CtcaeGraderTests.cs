@@ -62,7 +62,7 @@ public class CtcaeGraderTests
     public void Lymphocyte_count_increased_has_grades_two_and_three_only(double value, int expected) =>
         Assert.Equal(expected, G(Grader.Grade("Lymphocyte count increased", (decimal)value, "10^9/L")));
 
-    // admiral test vectors (reference/ctcae.md §3.1), SI units.
+    // admiral test vectors (docs/reference/ctcae-conventions.md §3.1), SI units.
     [Theory]
     [InlineData(0.49, 4)]
     [InlineData(0.5, 3)]

@@ -2,7 +2,7 @@ using OncoTrial.Clinical.Exposure;
 
 namespace OncoTrial.Clinical.Tests.Exposure;
 
-/// <summary>The worked vectors of ctcae.md §6 and small hand-made administrations.</summary>
+/// <summary>The worked vectors of docs/reference/dosing-and-rdi.md §2 and small hand-made administrations.</summary>
 internal static class ExposureVectors
 {
     public static readonly DateOnly Day1 = new(2023, 1, 1);

@@ -4,7 +4,7 @@ namespace OncoTrial.Clinical.Tests.Protocol;
 
 public class BodySurfaceAreaTests
 {
-    // reference/ctcae.md §7: double-precision reference values (admiral's tests agree at 3 dp for 170/75 and 185/90).
+    // docs/reference/dosing-and-rdi.md §3.2: double-precision reference values (admiral's tests agree at 3 dp for 170/75 and 185/90).
     [Theory]
     [InlineData(170, 70, BsaFormula.Mosteller, 1.818119)]
     [InlineData(170, 70, BsaFormula.DuBois, 1.809708)]
@@ -40,7 +40,7 @@ public class BodySurfaceAreaTests
     }
 
     [Theory]
-    // Boyd is not in the reference table: values computed independently (Python, double precision) from the same formula;
+    // Boyd is not in the table of docs/reference/dosing-and-rdi.md §3.2: values computed independently (Python, double precision) from the same formula;
     // 170 cm / 75 kg rounds to admiral's 1.905.
     [InlineData(170, 70, 1.834670)]
     [InlineData(170, 75, 1.905069)]

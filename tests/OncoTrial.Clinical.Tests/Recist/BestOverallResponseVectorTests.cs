@@ -3,7 +3,7 @@ using static OncoTrial.Clinical.Tests.Recist.ResponseSequences;
 
 namespace OncoTrial.Clinical.Tests.Recist;
 
-/// <summary>Every test vector of reference/recist.md §2.7: (A) admiralonco's official tests, (B) the extra cases.</summary>
+/// <summary>Every test vector of docs/reference/recist-rules.md §2.7: (A) admiralonco's official tests, (B) the extra cases.</summary>
 public class BestOverallResponseVectorTests
 {
     // Setting S1: ref_start_window = 28, ref_confirm = 28, max_nr_ne = 1, accept_sd = FALSE, cut at first PD.
@@ -144,8 +144,9 @@ public class BestOverallResponseVectorTests
         _ = (cborDay, cborAcceptSd, crspDay, bor);
         var reference = id == "Q" ? "2023-01-01" : "2020-01-01";
         var r = Derive(reference, sequence, B);
-        // The note says "with the cut: PD" for T; by its own §2.3 rules the day-42 SD meets the 42-day window
-        // (ADT >= ref + 42), so the cut data 42:SD, 84:PD give SD on day 42. The note's remark is taken as a slip.
+        // Case T with the cut (docs/reference/recist-rules.md §2.7): by docs/reference/recist-rules.md §2.3 step 3 the
+        // day-42 SD meets the 42-day window (ADT >= ref + 42), so the cut data 42:SD, 84:PD give SD on day 42, not the
+        // "PD" the vectors' first source remarked.
         Assert.Equal(id == "T" ? "SD" : cbor, Code(r.ConfirmedBor));
     }
 

@@ -3,7 +3,7 @@ using OncoTrial.Clinical.Recist;
 
 namespace OncoTrial.Clinical.Tests.Recist;
 
-/// <summary>Builds response sequences written as in the reference note: "0:PR, 31:CR" (day offset:AVALC).</summary>
+/// <summary>Builds response sequences written as in docs/reference/recist-rules.md §2.7: "0:PR, 31:CR" (day offset:AVALC).</summary>
 internal static class ResponseSequences
 {
     public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);

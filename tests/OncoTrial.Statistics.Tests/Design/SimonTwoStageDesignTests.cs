@@ -4,7 +4,7 @@ namespace OncoTrial.Statistics.Tests.Design;
 
 public class SimonTwoStageDesignTests
 {
-    // survival.md §7: p0, p1, alpha, beta; optimal r1, n1, r, n, EN0, PET0, alpha, power; minimax r1, n1, r, n, EN0, PET0.
+    // docs/reference/survival-conventions.md §7: p0, p1, alpha, beta; optimal r1, n1, r, n, EN0, PET0, alpha, power; minimax r1, n1, r, n, EN0, PET0.
     public static IEnumerable<object[]> Table =>
     [
         [0.05, 0.25, 0.05, 0.20, 0, 9, 2, 17, 11.96, 0.630, 0.0466, 0.8122, 0, 12, 2, 16, 13.84, 0.540],

@@ -25,7 +25,7 @@ public class BinomialIntervalTests
         Assert.Equal(upperPercent, Math.Round(100.0 * ci.Upper, 1, MidpointRounding.AwayFromZero));
     }
 
-    // survival.md §8: R binom.test cross-checked with a 40-digit mpmath bisection, to 10 decimals.
+    // docs/reference/survival-conventions.md §8: R binom.test cross-checked with a 40-digit mpmath bisection, to 10 decimals.
     [Theory]
     [InlineData(36, 50, 0.5750946430, 0.8376893993)]
     [InlineData(42, 50, 0.7088736934, 0.9282992328)]

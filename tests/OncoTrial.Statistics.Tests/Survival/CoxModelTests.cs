@@ -4,7 +4,7 @@ namespace OncoTrial.Statistics.Tests.Survival;
 /// <summary>Tier A (hand-computed), Tier C (published aml values), properties and validation of <see cref="CoxModel"/>.</summary>
 public class CoxModelTests
 {
-    // aml (Miller 1981), docs reference survival.md section 5.
+    // aml (Miller 1981), docs/reference/survival-conventions.md §5.
     private static readonly double[] AmlTime = [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45];
     private static readonly int[] AmlStatus = [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1];
     private static readonly string[] AmlGroup = [.. Enumerable.Repeat("Maintained", 11), .. Enumerable.Repeat("Nonmaintained", 12)];

@@ -109,7 +109,7 @@ public class LogRankTestTests
         Near(1.0 / 9, r.Test.ChiSquare);
     }
 
-    // ---- Tier C: published aml values (survival.md section 5) ----
+    // ---- Tier C: published aml values (docs/reference/survival-conventions.md §5) ----
 
     [Fact]
     public void Log_rank_on_aml_matches_the_published_chi_square()
