@@ -1,38 +1,24 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using OncoTrial.Reporting.Views;
+using OncoTrial.Statistics;
 using OncoTrial.Statistics.Design;
 
 namespace OncoTrial.Cli;
 
-/// <summary>
-/// <c>oncotrial design</c>: closed-form sample sizes. Each subcommand is a factory in <see cref="Subcommands"/>;
-/// another file adds one by appending its factory there.
-/// </summary>
+/// <summary><c>oncotrial design</c>: closed-form sample sizes.</summary>
 internal static class DesignCommand
 {
-    /// <summary>The subcommand factories, in the order they are listed in the help.</summary>
-    internal static readonly List<Func<TextWriter, TextWriter, Command>> Subcommands =
-    [
-        (o, _) => SingleArmSurvival(o),
-        (o, _) => Simon(o),
-        (o, _) => SingleStage(o),
-        DesignTwoArmCommand.Create,
-    ];
-
-    internal static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(CliContext cli)
     {
         var design = new Command("design", "Closed-form trial designs: sample size and decision rules.");
-        foreach (var factory in Subcommands)
-        {
-            design.Subcommands.Add(factory(output, error));
-        }
-
+        design.Subcommands.Add(SingleArmSurvival(cli));
+        design.Subcommands.Add(Simon(cli));
+        design.Subcommands.Add(SingleStage(cli));
+        design.Subcommands.Add(TwoArmSurvival(cli));
         return design;
     }
 
-    private static Command SingleArmSurvival(TextWriter output)
+    private static Command SingleArmSurvival(CliContext cli)
     {
         var median0 = new Option<double>("--median0") { Description = "Median survival under H0 (historical control), > 0.", Required = true };
         var median1 = new Option<double>("--median1") { Description = "Median survival under H1, > 0, same unit.", Required = true };
@@ -43,196 +29,149 @@ internal static class DesignCommand
         sides.AcceptOnlyFromAmong("1", "2");
         var power = new Option<double>("--power") { Description = "Power, 0 < power < 1.", DefaultValueFactory = _ => 0.8 };
         var dropout = new Option<double>("--dropout") { Description = "Dropout fraction, 0 <= dropout < 1; enrolment = patients / (1 - dropout).", DefaultValueFactory = _ => 0.0 };
-        var method = new Option<string>("--method") { Description = "exponential (log-hazard test, default) or wu (one-sample log-rank, Wu 2015).", DefaultValueFactory = _ => "exponential" };
-        method.AcceptOnlyFromAmong("exponential", "wu");
+        var method = CliOptions.Choice("--method", "exponential (log-hazard test) or wu (one-sample log-rank, Wu 2015).", SingleArmSurvivalMethod.ExponentialLogHazard);
         var shape = new Option<double>("--shape") { Description = "Weibull shape of both curves (1 = exponential; wu method only).", DefaultValueFactory = _ => 1.0 };
-        var format = FormatOption.Create();
+        var format = CliOptions.Format();
         var command = new Command("single-arm-survival", "Events, patients and enrolment for a single-arm time-to-event trial against a historical median.")
         {
             median0, median1, accrual, followUp, alpha, sides, power, dropout, method, shape, format,
         };
         command.SetAction(parse =>
         {
-            string methodName = parse.GetValue(method)!;
             var input = new SingleArmSurvivalInput(
                 parse.GetValue(median0), parse.GetValue(median1), parse.GetValue(accrual), parse.GetValue(followUp),
                 parse.GetValue(alpha), parse.GetValue(power), parse.GetValue(dropout),
                 parse.GetValue(sides) == 1 ? Sidedness.OneSided : Sidedness.TwoSided,
-                methodName == "wu" ? SingleArmSurvivalMethod.OneSampleLogRankWu2015 : SingleArmSurvivalMethod.ExponentialLogHazard,
+                parse.GetValue(method),
                 parse.GetValue(shape));
+            ProblemException.ThrowIfAnyError(input.Validate());
             var d = SingleArmSurvivalDesign.Compute(input);
-            if (parse.GetValue(format) == "json")
-            {
-                WriteJson(output, w => SingleArmJson(w, d, methodName));
-            }
-            else
-            {
-                SingleArmText(output, d, methodName);
-            }
-
-            return 0;
+            cli.Write(parse.GetValue(format), () => DesignReport.ToDocument(d), () => DesignReport.ToJson(d));
+            return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void SingleArmJson(Utf8JsonWriter w, SingleArmSurvivalResult d, string method)
-    {
-        var i = d.Input;
-        w.WriteNumber("events", d.Events);
-        w.WriteNumber("patients", d.Patients);
-        w.WriteNumber("enrolment", d.Enrolment);
-        w.WriteString("method", method);
-        w.WriteNumber("hazard0", d.Hazard0);
-        w.WriteNumber("hazard1", d.Hazard1);
-        w.WriteNumber("hazard_ratio", d.HazardRatio);
-        w.WriteNumber("log_hazard_ratio", d.LogHazardRatio);
-        w.WriteNumber("z_alpha", d.ZAlpha);
-        w.WriteNumber("z_beta", d.ZBeta);
-        w.WriteNumber("event_probability", d.EventProbability);
-        w.WriteNumber("events_unrounded", d.EventsUnrounded);
-        w.WriteNumber("patients_unrounded", d.PatientsUnrounded);
-        w.WriteNumber("enrolment_unrounded", d.EnrolmentUnrounded);
-        if (d.Wu is { } wu)
-        {
-            w.WriteStartObject("wu");
-            w.WriteNumber("p0", wu.P0);
-            w.WriteNumber("p1", wu.P1);
-            w.WriteNumber("p00", wu.P00);
-            w.WriteNumber("p01", wu.P01);
-            w.WriteNumber("omega", wu.Omega);
-            w.WriteNumber("sigma", wu.Sigma);
-            w.WriteEndObject();
-        }
-
-        w.WriteStartObject("options");
-        w.WriteNumber("median0", i.Median0);
-        w.WriteNumber("median1", i.Median1);
-        w.WriteNumber("accrual", i.Accrual);
-        w.WriteNumber("follow_up", i.FollowUp);
-        w.WriteNumber("alpha", i.Alpha);
-        w.WriteNumber("sides", i.Sidedness == Sidedness.OneSided ? 1 : 2);
-        w.WriteNumber("power", i.Power);
-        w.WriteNumber("dropout", i.Dropout);
-        w.WriteNumber("shape", i.Shape);
-        w.WriteEndObject();
-    }
-
-    private static void SingleArmText(TextWriter o, SingleArmSurvivalResult d, string method)
-    {
-        var i = d.Input;
-        string sided = i.Sidedness == Sidedness.OneSided ? "one-sided" : "two-sided";
-        string title = method == "wu" ? "One-sample log-rank test (Wu 2015)" : "Exponential test on the log hazard";
-        o.WriteLine(Inv($"{title}: median {i.Median0} vs {i.Median1}, accrual {i.Accrual} + follow-up {i.FollowUp}, alpha {i.Alpha} {sided}, power {i.Power}, dropout {i.Dropout}, shape {i.Shape}"));
-        o.WriteLine(Inv($"  hazards {d.Hazard0:G10} vs {d.Hazard1:G10}, HR {d.HazardRatio:G10}, ln HR {d.LogHazardRatio:G10}"));
-        o.WriteLine(Inv($"  z_alpha {d.ZAlpha:G10}, z_beta {d.ZBeta:G10}"));
-        if (d.Wu is { } wu)
-        {
-            o.WriteLine(Inv($"  p0 {wu.P0:G10}, p1 {wu.P1:G10}, p00 {wu.P00:G10}, p01 {wu.P01:G10}, omega {wu.Omega:G10}, sigma {wu.Sigma:G10}"));
-        }
-
-        o.WriteLine(Inv($"  P(event | H1) {d.EventProbability:G10}"));
-        o.WriteLine(Inv($"Events:    {d.Events} ({d.EventsUnrounded:0.0000})"));
-        o.WriteLine(Inv($"Patients:  {d.Patients} ({d.PatientsUnrounded:0.0000})"));
-        o.WriteLine(Inv($"Enrolment: {d.Enrolment} ({d.EnrolmentUnrounded:0.0000})"));
-    }
-
-    private static Command Simon(TextWriter output)
+    private static Command Simon(CliContext cli)
     {
         var (p0, p1, alpha, power) = RateOptions();
         var criterion = new Option<string>("--criterion") { Description = "optimal, minimax or both (default).", DefaultValueFactory = _ => "both" };
-        criterion.AcceptOnlyFromAmong("optimal", "minimax", "both");
+        criterion.AcceptOnlyFromAmong([.. Vocabulary.Tokens<SimonCriterion>(), "both"]);
         var maxN = new Option<int>("--max-n") { Description = "Largest total sample size searched.", DefaultValueFactory = _ => SimonTwoStageDesign.DefaultMaxN };
-        var format = FormatOption.Create();
+        var format = CliOptions.Format();
         var command = new Command("simon", "Simon's (1989) optimal and minimax two-stage phase II designs (stop if X1 <= r1 of n1; active if X > r of n).")
         {
             p0, p1, alpha, power, criterion, maxN, format,
         };
         command.SetAction(parse =>
         {
-            string which = parse.GetValue(criterion)!;
-            var criteria = which switch
-            {
-                "optimal" => new[] { SimonCriterion.Optimal },
-                "minimax" => [SimonCriterion.Minimax],
-                _ => [SimonCriterion.Optimal, SimonCriterion.Minimax],
-            };
-            double a = parse.GetValue(alpha);
-            double pw = parse.GetValue(power);
+            double a = parse.GetValue(alpha), pw = parse.GetValue(power);
             int limit = parse.GetValue(maxN);
-            var designs = criteria.Select(c => (Criterion: c, Design: SimonTwoStageDesign.Find(parse.GetValue(p0), parse.GetValue(p1), a, pw, c, limit))).ToList();
-            if (designs.Any(d => d.Design is null))
+            ProblemException.ThrowIfAnyError(SimonTwoStageDesign.Validate(parse.GetValue(p0), parse.GetValue(p1), a, pw, limit));
+            string which = parse.GetValue(criterion)!;
+            SimonCriterion[] criteria = Vocabulary.TryParse(which, out SimonCriterion one) ? [one] : [SimonCriterion.Optimal, SimonCriterion.Minimax];
+            var designs = new List<SimonTwoStageResult>();
+            foreach (var c in criteria)
             {
-                throw new CommandLineInputException([Inv($"--max-n: no two-stage design with n <= {limit} meets alpha {a} and power {pw}. Raise --max-n or relax the requirements.")]);
+                designs.Add(SimonTwoStageDesign.Find(parse.GetValue(p0), parse.GetValue(p1), a, pw, c, limit)
+                    ?? throw new ProblemException(Problem.ForOption("max-n", "DESIGN_NOT_FOUND", $"a two-stage design with n <= {Reporting.Formats.WholeNumber(limit)} that meets alpha and power", "none", "Raise --max-n or relax the requirements.")));
             }
 
-            if (parse.GetValue(format) == "json")
-            {
-                WriteJson(output, w =>
-                {
-                    foreach (var (c, d) in designs)
-                    {
-                        w.WriteStartObject(c == SimonCriterion.Optimal ? "optimal" : "minimax");
-                        w.WriteNumber("r1", d!.R1);
-                        w.WriteNumber("n1", d.N1);
-                        w.WriteNumber("r", d.R);
-                        w.WriteNumber("n", d.N);
-                        w.WriteNumber("en0", d.ExpectedSampleSize0);
-                        w.WriteNumber("pet0", d.EarlyTerminationProbability0);
-                        w.WriteNumber("alpha", d.Alpha);
-                        w.WriteNumber("power", d.Power);
-                        w.WriteEndObject();
-                    }
-
-                    WriteRateOptions(w, designs[0].Design!.P0, designs[0].Design!.P1, a, pw);
-                });
-            }
-            else
-            {
-                var first = designs[0].Design!;
-                output.WriteLine(Inv($"Simon two-stage design: p0 {first.P0}, p1 {first.P1}, alpha {a}, power {pw}"));
-                foreach (var (c, d) in designs)
-                {
-                    output.WriteLine(Inv($"  {(c == SimonCriterion.Optimal ? "Optimal" : "Minimax"),-8} r1/n1 = {d!.R1}/{d.N1}, r/n = {d.R}/{d.N}, EN0 {d.ExpectedSampleSize0:0.00}, PET0 {d.EarlyTerminationProbability0:0.000}, alpha {d.Alpha:0.0000}, power {d.Power:0.0000}"));
-                }
-            }
-
-            return 0;
+            cli.Write(parse.GetValue(format), () => DesignReport.ToDocument(designs), () => DesignReport.ToJson(designs));
+            return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command SingleStage(TextWriter output)
+    private static Command SingleStage(CliContext cli)
     {
         var (p0, p1, alpha, power) = RateOptions();
-        var format = FormatOption.Create();
+        var format = CliOptions.Format();
         var command = new Command("single-stage", "A'Hern's (2001) exact single-stage phase II design: smallest n, active if at least r respond.")
         {
             p0, p1, alpha, power, format,
         };
         command.SetAction(parse =>
         {
-            double a = parse.GetValue(alpha);
-            double pw = parse.GetValue(power);
+            double a = parse.GetValue(alpha), pw = parse.GetValue(power);
+            ProblemException.ThrowIfAnyError(SingleStageBinomialDesign.Validate(parse.GetValue(p0), parse.GetValue(p1), a, pw));
             var d = SingleStageBinomialDesign.Find(parse.GetValue(p0), parse.GetValue(p1), a, pw)
-                ?? throw new CommandLineInputException([Inv($"no single-stage design with n <= 1000 meets alpha {a} and power {pw}; p0 and p1 are too close.")]);
-            if (parse.GetValue(format) == "json")
+                ?? throw new ProblemException(Problem.ForOption("p1", "DESIGN_NOT_FOUND", "a single-stage design with n <= 1000 that meets alpha and power", "none: p0 and p1 are too close", "Widen the difference between p0 and p1 or relax alpha and power."));
+            cli.Write(parse.GetValue(format), () => DesignReport.ToDocument(d), () => DesignReport.ToJson(d));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command TwoArmSurvival(CliContext cli)
+    {
+        var hr = new Option<double?>("--hr") { Description = "Hazard ratio treatment:control under H1 (> 0, not 1); needs --median-control for the patient numbers." };
+        var medianControl = new Option<double?>("--median-control") { Description = "Exponential median of the control arm (time units of --accrual)." };
+        var medianTreatment = new Option<double?>("--median-treatment") { Description = "Exponential median of the treatment arm; HR = median-control / median-treatment." };
+        var alpha = new Option<double>("--alpha") { Description = "Significance level (two-sided level when --sides 2).", DefaultValueFactory = _ => 0.025 };
+        var sides = new Option<int>("--sides") { Description = "1 (one-sided) or 2 (two-sided).", DefaultValueFactory = _ => 1 };
+        var power = new Option<double>("--power") { Description = "Power 1 - beta.", DefaultValueFactory = _ => 0.8 };
+        var allocation = new Option<double>("--allocation") { Description = "Allocation ratio treatment:control (1 for 1:1, 2 for 2:1).", DefaultValueFactory = _ => 1 };
+        var accrual = new Option<double>("--accrual") { Description = "Uniform accrual duration A.", DefaultValueFactory = _ => 24 };
+        var followUp = new Option<double>("--follow-up") { Description = "Follow-up F after the last patient; analysis at A + F.", DefaultValueFactory = _ => 12 };
+        var dropout = new Option<double>("--dropout") { Description = "Probability of dropout by --dropout-time (exponential, both arms).", DefaultValueFactory = _ => 0 };
+        var dropoutTime = new Option<double>("--dropout-time") { Description = "Time at which --dropout applies.", DefaultValueFactory = _ => 12 };
+        var method = CliOptions.Choice("--method", "Events formula.", TwoArmEventsMethod.Schoenfeld);
+        var stages = new Option<int>("--stages") { Description = "Number of analyses K at equally spaced event fractions k/K (1 = fixed design).", DefaultValueFactory = _ => 1 };
+        var spending = CliOptions.Choice("--spending", "Lan-DeMets alpha spending: obf (O'Brien-Fleming type) or pocock.", LanDeMetsSpending.OBrienFleming);
+        var futility = new Option<string?>("--futility") { Description = "Non-binding futility z bounds, one per interim look, comma-separated (e.g. 0,0.5 with --stages 3)." };
+        var format = CliOptions.Format();
+        var command = new Command("two-arm-survival", "Events and patients for a two-arm survival comparison (log-rank; Schoenfeld or Freedman), with optional group-sequential interim analyses.")
+        {
+            hr, medianControl, medianTreatment, alpha, sides, power, allocation, accrual, followUp, dropout, dropoutTime, method, stages, spending, futility, format,
+        };
+
+        command.SetAction(parse =>
+        {
+            var problems = new List<Problem>();
+            double? hrValue = parse.GetValue(hr), mc = parse.GetValue(medianControl), mt = parse.GetValue(medianTreatment);
+            if (hrValue is not null && mt is not null)
             {
-                WriteJson(output, w =>
-                {
-                    w.WriteNumber("n", d.N);
-                    w.WriteNumber("r", d.MinimumResponses);
-                    w.WriteNumber("alpha", d.Alpha);
-                    w.WriteNumber("power", d.Power);
-                    WriteRateOptions(w, d.P0, d.P1, a, pw);
-                });
-            }
-            else
-            {
-                output.WriteLine(Inv($"A'Hern single-stage design: p0 {d.P0}, p1 {d.P1}, alpha {a}, power {pw}"));
-                output.WriteLine(Inv($"  n = {d.N}; active if at least r = {d.MinimumResponses} respond; alpha {d.Alpha:0.0000}, power {d.Power:0.0000}"));
+                problems.Add(Problem.ForOption("hr", "OPTION_CONFLICT", "one of --hr and --median-treatment (HR = median-control / median-treatment)", "both", "Give one of them."));
             }
 
-            return 0;
+            if (mc is null)
+            {
+                problems.Add(Problem.ForOption("median-control", "OPTION_MISSING", "the control arm's median (needed for the event probability and patients)", "none", "Example: --hr 0.7 --median-control 12."));
+            }
+
+            if (hrValue is null && mt is null)
+            {
+                problems.Add(Problem.ForOption("hr", "OPTION_MISSING", "the effect under H1, --hr or --median-treatment", "neither", "Example: --hr 0.7, or --median-treatment 17."));
+            }
+
+            var futilityBounds = parse.GetValue(futility) is { } text ? CliOptions.Numbers(text, "futility", "0,0.5", problems) : null;
+            ProblemException.ThrowIfAnyError(problems);
+            double controlHazard = Math.Log(2) / mc!.Value;
+            double hazardRatio = hrValue ?? (mc.Value / mt!.Value);
+            problems.AddRange(hrValue is null ? TwoArmSurvivalOptions.ValidateMedians(mc.Value, mt!.Value) : []);
+            ProblemException.ThrowIfAnyError(problems);
+            problems.AddRange(TwoArmSurvivalOptions.Validate(
+                hazardRatio, controlHazard, parse.GetValue(alpha), parse.GetValue(sides), parse.GetValue(power), parse.GetValue(allocation),
+                parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), parse.GetValue(method)));
+            ProblemException.ThrowIfAnyError(problems);
+            var options = hrValue is { } h
+                ? TwoArmSurvivalOptions.Create(h, controlHazard, parse.GetValue(alpha), parse.GetValue(sides), parse.GetValue(power), parse.GetValue(allocation), parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), parse.GetValue(method))
+                : TwoArmSurvivalOptions.FromMedians(mc.Value, mt!.Value, parse.GetValue(alpha), parse.GetValue(sides), parse.GetValue(power), parse.GetValue(allocation), parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), parse.GetValue(method));
+            int k = parse.GetValue(stages);
+            var outputFormat = parse.GetValue(format);
+            if (k == 1 && futilityBounds is null)
+            {
+                var result = TwoArmSurvivalDesign.Compute(options);
+                cli.Write(outputFormat, () => DesignReport.ToDocument(result, null), () => DesignReport.ToJson(result, null));
+                return ExitCodes.Success;
+            }
+
+            double[] rates = InformationRates.EquallySpaced(k);
+            ProblemException.ThrowIfAnyError(TwoArmSurvivalDesign.ValidateGroupSequential(options, rates, futilityBounds));
+            var sequential = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, parse.GetValue(spending), GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
+            cli.Write(outputFormat, () => DesignReport.ToDocument(sequential.Fixed, sequential), () => DesignReport.ToJson(sequential.Fixed, sequential));
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -242,29 +181,4 @@ internal static class DesignCommand
          new Option<double>("--p1") { Description = "Desirable response rate, p0 < p1 < 1.", Required = true },
          new Option<double>("--alpha") { Description = "One-sided type I error, 0 < alpha < 1.", DefaultValueFactory = _ => 0.05 },
          new Option<double>("--power") { Description = "Power, 0 < power < 1.", DefaultValueFactory = _ => 0.8 });
-
-    private static void WriteRateOptions(Utf8JsonWriter w, double p0, double p1, double alpha, double power)
-    {
-        w.WriteStartObject("options");
-        w.WriteNumber("p0", p0);
-        w.WriteNumber("p1", p1);
-        w.WriteNumber("alpha", alpha);
-        w.WriteNumber("power", power);
-        w.WriteEndObject();
-    }
-
-    private static void WriteJson(TextWriter output, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

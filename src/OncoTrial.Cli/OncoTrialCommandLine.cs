@@ -1,38 +1,35 @@
 using System.CommandLine;
-using OncoTrial.Clinical.Data;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Cli;
 
 /// <summary>
-/// Builds the <c>oncotrial</c> command tree and runs it. Exit codes: 0 success, 1 problems found in valid input
-/// (<c>validate</c>), 2 unusable input (each problem on its own line of standard error, never a stack trace),
-/// 3 an unexpected internal error.
+/// Builds the <c>oncotrial</c> command tree and runs it. Every command parses its options, calls the libraries and
+/// hands the result to a Reporting renderer. Bad input of every kind arrives here as <see cref="Problem"/>s and becomes
+/// an exit code in one place (<see cref="ExitCodes"/>): usage 2, invalid data 1; anything else is a bug, reported as
+/// an internal error (70) without a stack trace unless <c>--verbose</c>.
 /// </summary>
 public static class OncoTrialCommandLine
 {
-    /// <summary>Exit code for bad input.</summary>
-    public const int BadInput = 2;
-
-    /// <summary>Exit code for an unexpected internal error.</summary>
-    public const int InternalError = 3;
-
-    /// <summary>Parses <paramref name="args"/>, runs the command, writes to the given writers.</summary>
+    /// <summary>Parses <paramref name="args"/>, runs the command, writes to the given writers; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand("OncoTrial: oncology trial statistics, from patient-level data to the paper's numbers.");
-        root.Subcommands.Add(SurvivalCommand.Create(output, error));
-        root.Subcommands.Add(ProportionCommand.Create(output, error));
-        root.Subcommands.Add(RecistCommand.Create(output, error));
-        root.Subcommands.Add(ConvertCommand.Create(output, error));
-        root.Subcommands.Add(DeriveCommand.Create(output, error));
-        root.Subcommands.Add(ValidateCommand.Create(output));
-        root.Subcommands.Add(SafetyCommand.Create(output, error));
-        root.Subcommands.Add(RegimenCommand.Create(output, error));
-        root.Subcommands.Add(DesignCommand.Create(output, error));
-        root.Subcommands.Add(SimulateCommand.Create(output, error));
+        var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print the stack trace.", Recursive = true };
+        var cli = new CliContext(output, error);
+        var root = new RootCommand("OncoTrial: oncology trial statistics, from patient-level data to the paper's numbers.") { verbose };
+        root.Subcommands.Add(SurvivalCommand.Create(cli));
+        root.Subcommands.Add(ProportionCommand.Create(cli));
+        root.Subcommands.Add(RecistCommand.Create(cli));
+        root.Subcommands.Add(ConvertCommand.Create(cli));
+        root.Subcommands.Add(DeriveCommand.Create(cli));
+        root.Subcommands.Add(ValidateCommand.Create(cli));
+        root.Subcommands.Add(SafetyCommand.Create(cli));
+        root.Subcommands.Add(RegimenCommand.Create(cli));
+        root.Subcommands.Add(DesignCommand.Create(cli));
+        root.Subcommands.Add(SimulateCommand.Create(cli));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -43,62 +40,40 @@ public static class OncoTrialCommandLine
             }
 
             error.WriteLine("Run 'oncotrial --help' or 'oncotrial <command> --help' for the options.");
-            return BadInput;
+            return ExitCodes.Usage;
         }
 
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (CommandLineInputException ex)
+        catch (ProblemException ex)
         {
-            foreach (var p in ex.Problems)
-            {
-                error.WriteLine(p);
-            }
-
-            return BadInput;
+            cli.WriteProblems(ex.Problems);
+            return ExitCodes.For(ex.Problems) is var code && code != ExitCodes.Success ? code : ExitCodes.InvalidData;
         }
-        catch (DatasetFormatException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(ex.Message);
-            return BadInput;
+            error.WriteLine($"could not read or write a file: {ex.Message} Check the path, the permissions and the free space.");
+            return ExitCodes.InvalidData;
         }
-        catch (ArgumentException ex)
+        catch (OperationCanceledException)
         {
-            error.WriteLine(StripParameterSuffix(ex.Message));
-            return BadInput;
+            error.WriteLine("cancelled; no results.");
+            return ExitCodes.Cancelled;
         }
-        catch (IOException ex)
-        {
-            error.WriteLine(ex.Message);
-            return BadInput;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            error.WriteLine(ex.Message);
-            return BadInput;
-        }
-#pragma warning disable CA1031 // The command line must never print a stack trace.
+#pragma warning disable CA1031 // The command line must never crash: anything else is a bug, reported as one.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"internal error ({ex.GetType().Name}): {ex.Message}. Please report it with the command you ran.");
-            return InternalError;
+            error.WriteLine($"internal error ({ex.GetType().Name}): {ex.Message}");
+            error.WriteLine("This is a bug in OncoTrial, not a problem with your input. Please report it with the command you ran" + (parsed.GetValue(verbose) ? " and the trace below." : " (add --verbose for the stack trace)."));
+            if (parsed.GetValue(verbose))
+            {
+                error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalError;
         }
     }
-
-    /// <summary>ArgumentException appends " (Parameter 'x')"; the message already names the argument.</summary>
-    private static string StripParameterSuffix(string message)
-    {
-        int at = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
-    }
-}
-
-/// <summary>Bad input found by a command: one message per problem.</summary>
-internal sealed class CommandLineInputException(IReadOnlyList<string> problems)
-    : Exception(string.Join(Environment.NewLine, problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

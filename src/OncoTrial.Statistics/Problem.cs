@@ -214,6 +214,17 @@ public class ProblemException : Exception
     /// <summary>Every problem found, at least one.</summary>
     public IReadOnlyList<Problem> Problems { get; }
 
+    /// <summary>Throws a <see cref="ProblemException"/> with the errors among <paramref name="problems"/>, if there are any.</summary>
+    public static void ThrowIfAnyError(IEnumerable<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ProblemException(errors);
+        }
+    }
+
     private static ReadOnlyCollection<Problem> Materialise(IEnumerable<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);

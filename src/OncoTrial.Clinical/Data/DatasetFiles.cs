@@ -1,3 +1,5 @@
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Data;
 
 /// <summary>
@@ -67,6 +69,19 @@ public static class DatasetFiles
             default:
                 throw Unsupported(path);
         }
+    }
+
+    /// <summary>A problem for <paramref name="option"/> when <paramref name="path"/>'s extension names no supported format; empty otherwise.</summary>
+    public static IReadOnlyList<Problem> CheckExtension(string path, string option)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Extension(path) is ".CSV" or ".JSON" or ".NDJSON" or ".DSJC" or ".XPT")
+        {
+            return [];
+        }
+
+        string extension = Path.GetExtension(path);
+        return [Problem.ForOption(option, "FORMAT_UNKNOWN", $"a dataset file ending in {Supported}", extension.Length == 0 ? "no extension" : $"\"{extension}\"", "Rename the file or convert it to a supported format.") with { File = path }];
     }
 
     /// <summary>The name of the format <paramref name="path"/>'s extension stands for, e.g. "Dataset-JSON NDJSON".</summary>

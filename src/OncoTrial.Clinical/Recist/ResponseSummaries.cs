@@ -29,7 +29,14 @@ public sealed record ResponseRate(int N, int Responders, int DiseaseControlled, 
 /// <param name="Evaluable">The subjects whose BOR is not NE, ND or MISSING.</param>
 /// <param name="Counts">Subjects per BOR code (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND, MISSING) in the analysis set.</param>
 /// <param name="Options">The RECIST options of the BOR derivation.</param>
-public sealed record ResponseRateSummary(ResponseBasis Basis, ResponseRate AnalysisSet, ResponseRate Evaluable, IReadOnlyDictionary<string, int> Counts, RecistOptions Options);
+public sealed record ResponseRateSummary(ResponseBasis Basis, ResponseRate AnalysisSet, ResponseRate Evaluable, IReadOnlyDictionary<string, int> Counts, RecistOptions Options)
+{
+    /// <summary>The interval method of every rate (exact Clopper-Pearson).</summary>
+    public BinomialCiMethod Method { get; init; } = BinomialCiMethod.ClopperPearson;
+
+    /// <summary>The two-sided confidence level of every rate.</summary>
+    public ConfidenceLevel ConfidenceLevel { get; init; } = ConfidenceLevel.Default;
+}
 
 /// <summary>A responder's duration of maintained response.</summary>
 /// <param name="Subject">Subject identifier.</param>
@@ -74,7 +81,11 @@ public static class ResponseSummaries
 
         var evaluable = bors.Where(b => b is not (null or OverallResponse.NotEvaluable or OverallResponse.NotDone)).ToList();
         var options = bySubject.Values.FirstOrDefault()?.Options ?? RecistOptions.Default;
-        return new ResponseRateSummary(basis, Rate(bors, level), Rate(evaluable, level), counts, options);
+        return new ResponseRateSummary(basis, Rate(bors, level), Rate(evaluable, level), counts, options)
+        {
+            Method = BinomialCiMethod.ClopperPearson,
+            ConfidenceLevel = level ?? ConfidenceLevel.Default,
+        };
     }
 
     private static ResponseRate Rate(List<OverallResponse?> bors, ConfidenceLevel? level)

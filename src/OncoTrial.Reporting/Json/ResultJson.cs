@@ -24,9 +24,17 @@ public static class ResultJson
     /// <summary>Reads a contract back (tests, round trips).</summary>
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize(json, TypeInfo<T>());
 
-    private static JsonTypeInfo<T> TypeInfo<T>() =>
-        Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
-        ?? throw new InvalidOperationException($"{typeof(T).Name} is not a contract of OncoTrialJsonContext; add [JsonSerializable(typeof({typeof(T).Name}))].");
+    private static JsonTypeInfo<T> TypeInfo<T>()
+    {
+        try
+        {
+            return (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} is not a contract of OncoTrialJsonContext; add [JsonSerializable(typeof({typeof(T).Name}))].", ex);
+        }
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {
