@@ -140,29 +140,16 @@ internal static class SurvivalCommand
     }
 
     /// <summary>
-    /// CSV is read as text so that messages give file lines; Dataset-JSON and XPT through <see cref="DatasetFiles"/>
-    /// (messages give rows).
+    /// CSV is read column by column so that messages give file lines; Dataset-JSON and XPT through
+    /// <see cref="DatasetFiles"/> (messages give rows). Both by <see cref="TimeToEventData.Read(Stream, string, TimeToEventColumns)"/>.
     /// </summary>
     private static TimeToEventData ReadData(string path, TimeToEventColumns columns)
     {
-        IReadOnlyList<string> readProblems = [];
-        IReadOnlyList<OncoTrial.Statistics.Problem> csvProblems = [];
-        TimeToEventData? data;
-        IReadOnlyList<string> dataProblems;
-        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+        using var stream = File.OpenRead(path);
+        var (data, problems) = TimeToEventData.Read(stream, path, columns);
+        if (problems.Count > 0 || data is null)
         {
-            (var table, csvProblems) = CsvTable.ReadFile(path);
-            readProblems = [.. csvProblems.Select(p => p.ToString())];
-            (data, dataProblems) = TimeToEventData.FromTable(table, columns);
-        }
-        else
-        {
-            (data, dataProblems) = TimeToEventData.FromDataset(DatasetFiles.Read(path), path, columns);
-        }
-
-        if (readProblems.Count > 0 || dataProblems.Count > 0 || data is null)
-        {
-            throw new CommandLineInputException([.. readProblems, .. dataProblems]);
+            throw new CommandLineInputException([.. problems.Select(p => p.ToString())]);
         }
 
         return data;
