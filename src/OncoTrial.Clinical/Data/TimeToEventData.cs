@@ -103,7 +103,7 @@ public sealed partial class TimeToEventData
     /// data and every problem are exactly those of <see cref="CsvTable.Read(Stream, string)"/> followed by
     /// <see cref="FromTable"/> (the table's structural problems first, then the values'). Dataset-JSON and XPT are
     /// read by <see cref="DatasetFiles.Read(Stream, string)"/> and then <see cref="FromDataset"/>; a file that
-    /// cannot be read in its format gives the <see cref="DatasetFormatException.Problems"/>, an unsupported
+    /// cannot be read in its format gives the <see cref="ProblemException.Problems"/> of the <see cref="DatasetFormatException"/>, an unsupported
     /// extension one problem.
     /// </summary>
     /// <param name="stream">The content; read to its end, not disposed.</param>

@@ -173,6 +173,21 @@ public class TimeToEventDataReadTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_read_in_its_format_gives_the_format_problems()
+    {
+        var (data, problems) = Read("not a dataset"u8.ToArray(), "d.xpt", new TimeToEventColumns("t", "e"));
+        Assert.Null(data);
+        Assert.Equal(
+            Assert.Throws<DatasetFormatException>(() => DatasetFiles.Read(new MemoryStream("not a dataset"u8.ToArray()), "d.xpt")).Message,
+            string.Join(Environment.NewLine, problems));
+        Assert.NotEmpty(problems);
+
+        (data, problems) = Read("t,e\n1,1\n"u8.ToArray(), "d.xlsx", new TimeToEventColumns("t", "e"));
+        Assert.Null(data);
+        Assert.StartsWith("d.xlsx: expected a dataset file ending in .csv", Assert.Single(problems).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_extension_is_matched_without_regard_to_case_and_the_stream_is_left_open()
     {
         using var stream = new MemoryStream("t,e\n1,1\n"u8.ToArray());
