@@ -171,16 +171,40 @@ public sealed partial class TimeToEventData
         return labels.Get(value);
     }
 
-    /// <summary>One string per distinct label: a group column of 2e6 rows holds two strings, not 2e6.</summary>
+    /// <summary>
+    /// One string per distinct label: a group column of 2e6 rows holds two strings, not 2e6. The first few labels
+    /// are found by comparing characters (a trial has a handful of arms), the rest through a dictionary.
+    /// </summary>
     private sealed class Labels
     {
+        private const int Few = 8;
+        private readonly string[] _few = new string[Few];
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _labels =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+        private int _count;
+
         public string Get(ReadOnlySpan<char> value)
         {
+            for (int i = 0; i < _count; i++)
+            {
+                if (value.SequenceEqual(_few[i]))
+                {
+                    return _few[i];
+                }
+            }
+
             ref string? label = ref CollectionsMarshal.GetValueRefOrAddDefault(_labels, value, out _);
-            return label ??= value.ToString();
+            if (label is null)
+            {
+                label = value.ToString();
+                if (_count < Few)
+                {
+                    _few[_count++] = label;
+                }
+            }
+
+            return label;
         }
     }
 }
