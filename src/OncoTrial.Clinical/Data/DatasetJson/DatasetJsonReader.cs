@@ -829,12 +829,16 @@ internal sealed partial class DatasetJsonReader
 
         if (_more > 0)
         {
-            _problems.Add(Problem.InFile(
+            _problems.Add(new Problem(
                 _source,
+                null,
+                null,
+                null,
                 "PROBLEMS_NOT_LISTED",
                 string.Create(CultureInfo.InvariantCulture, $"at most {MaxListedProblems} problems listed"),
                 string.Create(CultureInfo.InvariantCulture, $"{_more} more problems"),
-                "Fix those listed and read the file again to see the rest.") with { Severity = ProblemSeverity.Note });
+                "Fix those listed and read the file again to see the rest.",
+                ProblemSeverity.Note));
         }
 
         if (_problems.Count == 0)

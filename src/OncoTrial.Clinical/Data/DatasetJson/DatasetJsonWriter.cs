@@ -173,12 +173,16 @@ internal static class DatasetJsonWriter
         {
             if (more > 0)
             {
-                problems.Add(Problem.InFile(
+                problems.Add(new Problem(
                     target,
+                    null,
+                    null,
+                    null,
                     "PROBLEMS_NOT_LISTED",
                     string.Create(CultureInfo.InvariantCulture, $"at most {MaxListedProblems} problems listed"),
                     string.Create(CultureInfo.InvariantCulture, $"{more} more problems"),
-                    "Fix those listed and write again to see the rest.") with { Severity = ProblemSeverity.Note });
+                    "Fix those listed and write again to see the rest.",
+                    ProblemSeverity.Note));
             }
 
             throw new DatasetFormatException(problems);
