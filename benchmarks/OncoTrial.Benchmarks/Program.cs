@@ -28,6 +28,11 @@ internal static class Program
             return XptBenchmark.Run(ParseArgs(args[1..], required: "out"));
         }
 
+        if (args.Length > 0 && args[0] == "csv")
+        {
+            return CsvBenchmark.Run(ParseArgs(args[1..], required: "file"));
+        }
+
         var opt = ParseArgs(args, required: "data");
         string dir = opt["data"];
         int reps = int.Parse(opt.GetValueOrDefault("reps", "5"), CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -95,9 +96,15 @@ public static class CsvDataset
         {
             if (!first.TryAdd(table.Columns[c], c))
             {
-                throw new DatasetFormatException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{source}, line 1, column {c + 1}: expected distinct column names (case-insensitive, as in SAS), found {table.Columns[c]} again (first in column {first[table.Columns[c]] + 1}). Remove or rename the second column."));
+                throw new DatasetFormatException(new Problem(
+                    source,
+                    1,
+                    null,
+                    (c + 1).ToString(CultureInfo.InvariantCulture),
+                    "COLUMN_DUPLICATE",
+                    "distinct column names (case-insensitive, as in SAS)",
+                    string.Create(CultureInfo.InvariantCulture, $"{table.Columns[c]} again (first in column {first[table.Columns[c]] + 1})"),
+                    "Remove or rename the second column."));
             }
         }
     }

@@ -1,15 +1,20 @@
 using System.Collections.ObjectModel;
-using System.Globalization;
-using System.Text;
 using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
 /// <summary>
-/// A comma-separated table read whole into memory (RFC 4180: quoted fields, doubled quotes, CRLF or LF, an
-/// optional UTF-8 byte-order mark). The first record is the header. Records whose field count differs from the
-/// header's are reported as problems, never silently padded or cut.
+/// A comma-separated table read whole into memory (RFC 4180: quoted fields, doubled quotes, CRLF, LF or CR line
+/// ends, an optional UTF-8 byte-order mark), parsed by nietras Sep. The first record is the header; blank lines are
+/// skipped. Records whose field count differs from the header's are reported as problems, never silently padded or
+/// cut.
 /// </summary>
+/// <remarks>
+/// A field is unquoted only when it starts with a quote (<c>"a ""b"""</c> is <c>a "b"</c>); a quote inside an
+/// unquoted field is kept as it is (<c>ab"c</c>). A lone CR is a line end, as CRLF and LF are, inside quoted fields
+/// too, where it stays part of the value. A record's line is the file line where it starts, counting the line
+/// breaks inside earlier quoted fields; its data row counts the records after the header, blank lines included.
+/// </remarks>
 public sealed class CsvTable
 {
     /// <summary>The code of every structural problem (ragged record, unterminated quote, empty file).</summary>
@@ -66,13 +71,14 @@ public sealed class CsvTable
 
     /// <summary>
     /// Reads CSV from a stream (UTF-8, an optional byte-order mark; bytes that are not UTF-8 become U+FFFD);
-    /// problems (ragged records, unterminated quotes) are returned, not thrown.
+    /// problems (ragged records, unterminated quotes) are returned, not thrown. The stream is read to its end and
+    /// left open.
     /// </summary>
     public static (CsvTable Table, IReadOnlyList<Problem> Problems) Read(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        return Parse(reader.ReadToEnd(), source);
+        using var reader = CsvSep.Decode(stream);
+        return Read(reader, source);
     }
 
     /// <summary>The column names of the header record only (quotes removed), without reading further; empty for an empty input.</summary>
@@ -106,8 +112,10 @@ public sealed class CsvTable
     public static (CsvTable Table, IReadOnlyList<Problem> Problems) ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
-        return Parse(text, path);
+
+        // As File.ReadAllText: a UTF-16 or UTF-32 byte-order mark selects that encoding, anything else is UTF-8.
+        using var reader = new StreamReader(path, CsvSep.Utf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        return Read(reader, path);
     }
 
     /// <summary>
@@ -117,127 +125,52 @@ public sealed class CsvTable
     public static (CsvTable Table, IReadOnlyList<Problem> Problems) Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var problems = new List<Problem>();
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
+        using var reader = new StringReader(text);
+        return Read(reader, source);
+    }
 
-        var rawRecords = Tokenize(text, source, problems);
-        if (rawRecords.Count == 0)
+    private static (CsvTable Table, IReadOnlyList<Problem> Problems) Read(TextReader text, string source)
+    {
+        var problems = new List<Problem>();
+        using var reader = CsvSep.Open(text);
+        if (!reader.MoveNext())
         {
-            problems.Add(new Problem(source, null, null, null, StructureCode, "a header line with column names", "an empty file", "Add a header such as \"time,status\"."));
+            problems.Add(CsvSep.EmptyFile(source));
             return (new CsvTable(source, Array.Empty<string>(), Array.Empty<CsvRecord>()), problems);
         }
 
-        var header = rawRecords[0].Fields;
-        var records = new List<CsvRecord>(rawRecords.Count - 1);
-        for (int r = 1; r < rawRecords.Count; r++)
+        int openQuoteLine = CsvSep.EndsInsideQuotes(reader.Current.Span) ? 1 : 0;
+        string[] header = CsvSep.Fields(reader.Current);
+        var records = new List<CsvRecord>();
+        while (reader.MoveNext())
         {
-            var (line, fields) = rawRecords[r];
-            if (fields.Length == 1 && fields[0].Length == 0)
+            var row = reader.Current;
+            int line = row.LineNumberFrom;
+            if (CsvSep.EndsInsideQuotes(row.Span))
             {
-                continue; // blank line
+                openQuoteLine = line;
             }
 
-            if (fields.Length != header.Length)
+            if (CsvSep.IsBlank(row))
             {
-                problems.Add(new Problem(
-                    source,
-                    line,
-                    r,
-                    null,
-                    StructureCode,
-                    string.Create(CultureInfo.InvariantCulture, $"{header.Length} fields as in the header"),
-                    fields.Length.ToString(CultureInfo.InvariantCulture),
-                    "Quote fields that contain commas."));
                 continue;
             }
 
-            records.Add(new CsvRecord(line, r, fields));
+            if (row.ColCount != header.Length)
+            {
+                problems.Add(CsvSep.Ragged(source, line, row.RowIndex, header.Length, row.ColCount));
+                continue;
+            }
+
+            records.Add(new CsvRecord(line, row.RowIndex, CsvSep.Fields(row)));
+        }
+
+        if (openQuoteLine > 0)
+        {
+            problems.Insert(0, CsvSep.Unterminated(source, openQuoteLine));
         }
 
         return (new CsvTable(source, new ReadOnlyCollection<string>(header), records.AsReadOnly()), problems);
-    }
-
-    private static List<(int Line, string[] Fields)> Tokenize(string text, string source, List<Problem> problems)
-    {
-        var records = new List<(int, string[])>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        bool inQuotes = false;
-        bool any = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            any = true;
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inQuotes = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add((recordLine, fields.ToArray()));
-                    fields.Clear();
-                    line++;
-                    recordLine = line;
-                    any = false;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (inQuotes)
-        {
-            problems.Add(new Problem(source, recordLine, null, null, StructureCode, "a closing quote", "the end of the file", "Close the quoted field."));
-        }
-
-        if (any || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields.ToArray()));
-        }
-
-        return records;
     }
 }
 

@@ -106,6 +106,6 @@ public static class DatasetFiles
     {
         string extension = Path.GetExtension(path);
         string found = extension.Length == 0 ? "no extension" : $"\"{extension}\"";
-        return new DatasetFormatException($"{path}: expected a dataset file ending in {Supported}, found {found}. Rename the file or convert it to a supported format.");
+        return new DatasetFormatException(Problem.InFile(path, "FORMAT_UNSUPPORTED", $"a dataset file ending in {Supported}", found, "Rename the file or convert it to a supported format."));
     }
 }

@@ -3,40 +3,41 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Data;
 
 /// <summary>
-/// A dataset file that cannot be read (or a dataset that cannot be written in a format). The message names the
-/// file and the place (row, column, byte offset or record), what was expected, what was found and the fix;
-/// <see cref="Problems"/> holds the same as structured <see cref="Problem"/>s where the reader made them.
+/// A dataset file that cannot be read (or a dataset that cannot be written in a format): every reader and writer
+/// (CSV, Dataset-JSON, XPT) throws it with structured <see cref="Problem"/>s, each naming the file (or, for a dataset
+/// being written, <c>dataset NAME</c> or the target path) and the place (line and data row, row, column,
+/// <see cref="Problem.Place"/> such as "byte offset 80" or "attribute records"), what was expected, what was found and
+/// the fix. The message is the problems, one per line.
 /// </summary>
-public sealed class DatasetFormatException : Exception
+/// <remarks>
+/// There are no message-only constructors: a front end reads <see cref="ProblemException.Problems"/>. CA1032 asks
+/// for them on every exception; it is suppressed here as on <see cref="ProblemException"/>.
+/// </remarks>
+#pragma warning disable CA1032 // No message-only constructors: every DatasetFormatException carries structured problems.
+public sealed class DatasetFormatException : ProblemException
+#pragma warning restore CA1032
 {
-    /// <summary>Creates the exception with a complete, actionable message.</summary>
-    public DatasetFormatException(string message)
-        : base(message)
+    /// <summary>Creates the exception from one or more problems (the message lists them, one per line).</summary>
+    public DatasetFormatException(IEnumerable<Problem> problems)
+        : base(problems)
     {
-        Problems = [];
     }
 
-    /// <summary>Creates the exception with a complete, actionable message and the underlying cause.</summary>
-    public DatasetFormatException(string message, Exception innerException)
-        : base(message, innerException)
+    /// <summary>Creates the exception from one or more problems and the underlying cause.</summary>
+    public DatasetFormatException(IEnumerable<Problem> problems, Exception? innerException)
+        : base(problems, innerException)
     {
-        Problems = [];
     }
 
-    /// <summary>Creates the exception with a generic message (prefer the message constructors).</summary>
-    public DatasetFormatException()
-        : base("The dataset file could not be read.")
+    /// <summary>Creates the exception with one problem.</summary>
+    public DatasetFormatException(Problem problem)
+        : base(problem)
     {
-        Problems = [];
     }
 
-    /// <summary>Creates the exception from structured problems (the message lists them, one per line).</summary>
-    public DatasetFormatException(IReadOnlyList<Problem> problems)
-        : base(string.Join(Environment.NewLine, problems ?? throw new ArgumentNullException(nameof(problems))))
+    /// <summary>Creates the exception with one problem and the underlying cause.</summary>
+    public DatasetFormatException(Problem problem, Exception? innerException)
+        : base([problem], innerException)
     {
-        Problems = problems;
     }
-
-    /// <summary>The problems, structured; empty when only the message was given.</summary>
-    public IReadOnlyList<Problem> Problems { get; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -56,7 +57,7 @@ public sealed record RowFilter(string Column, string Value, bool Negate)
 /// No row is dropped silently: rows are left out only by an explicit <see cref="RowFilter"/>, and a selected row
 /// with a problem is reported and the whole read fails.
 /// </summary>
-public sealed class TimeToEventData
+public sealed partial class TimeToEventData
 {
     private TimeToEventData(double[] time, int[] status, string[]? group, string[]? strata, int[]? weight)
     {
@@ -86,32 +87,67 @@ public sealed class TimeToEventData
     public static (TimeToEventData? Data, IReadOnlyList<string> Problems) FromTable(CsvTable table, TimeToEventColumns columns)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return Read(new CsvCells(table), columns);
+        return Texts(Read(new CsvCells(table), columns));
     }
 
     /// <summary>Reads the named columns of a dataset (messages give the 1-based row).</summary>
     public static (TimeToEventData? Data, IReadOnlyList<string> Problems) FromDataset(Dataset dataset, string source, TimeToEventColumns columns)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return Read(new DatasetCells(dataset, source), columns);
+        return Texts(Read(new DatasetCells(dataset, source), columns));
     }
 
-    private static (TimeToEventData? Data, IReadOnlyList<string> Problems) Read(ICells cells, TimeToEventColumns columns)
+    /// <summary>
+    /// Reads the named columns from a stream in the format <paramref name="fileName"/>'s extension names. CSV is
+    /// parsed in one pass straight to numbers and codes, only the named columns, with no string per cell; the
+    /// data and every problem are exactly those of <see cref="CsvTable.Read(Stream, string)"/> followed by
+    /// <see cref="FromTable"/> (the table's structural problems first, then the values'). Dataset-JSON and XPT are
+    /// read by <see cref="DatasetFiles.Read(Stream, string)"/> and then <see cref="FromDataset"/>; a file that
+    /// cannot be read in its format gives the <see cref="ProblemException.Problems"/> of the <see cref="DatasetFormatException"/>, an unsupported
+    /// extension one problem.
+    /// </summary>
+    /// <param name="stream">The content; read to its end, not disposed.</param>
+    /// <param name="fileName">The file name (or path), for the format and for messages.</param>
+    /// <param name="columns">The columns to read.</param>
+    /// <returns>The data, or null when there is any problem; and every problem found.</returns>
+    public static (TimeToEventData? Data, IReadOnlyList<Problem> Problems) Read(Stream stream, string fileName, TimeToEventColumns columns)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(columns);
-        var problems = new List<string>();
-        if ((columns.Event is null) == (columns.Censor is null))
+        if (string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add("--event/--censor: expected exactly one of them, found " + (columns.Event is null ? "neither" : "both") + ". Name the event column (1 = event) or the ADaM CNSR column (0 = event).");
+            return ReadCsv(stream, fileName, columns);
         }
 
-        int time = Require(cells, columns.Time, "--time", problems);
-        int ev = columns.Event is null ? -1 : Require(cells, columns.Event, "--event", problems);
-        int cnsr = columns.Censor is null ? -1 : Require(cells, columns.Censor, "--censor", problems);
-        int group = columns.Group is null ? -1 : Require(cells, columns.Group, "--group", problems);
-        int strata = columns.Strata is null ? -1 : Require(cells, columns.Strata, "--strata", problems);
-        int weight = columns.Weight is null ? -1 : Require(cells, columns.Weight, "--weight", problems);
-        var filters = columns.Where.Select(f => (Filter: f, Index: Require(cells, f.Column, "--where", problems))).ToArray();
+        Dataset dataset;
+        try
+        {
+            dataset = DatasetFiles.Read(stream, fileName);
+        }
+        catch (DatasetFormatException ex)
+        {
+            return (null, ex.Problems);
+        }
+
+        return Read(new DatasetCells(dataset, fileName), columns);
+    }
+
+    private static (TimeToEventData? Data, IReadOnlyList<string> Problems) Texts((TimeToEventData? Data, IReadOnlyList<Problem> Problems) read) =>
+        (read.Data, read.Problems.Select(p => p.ToString()).ToArray());
+
+    private static (TimeToEventData? Data, IReadOnlyList<Problem> Problems) Read(ICells cells, TimeToEventColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var problems = new List<Problem>();
+        CheckEventOrCensor(columns, problems);
+        int time = Require(cells.Columns, cells.IndexOf(columns.Time), cells.Source, columns.Time, "time", problems);
+        int ev = columns.Event is null ? -1 : Require(cells.Columns, cells.IndexOf(columns.Event), cells.Source, columns.Event, "event", problems);
+        int cnsr = columns.Censor is null ? -1 : Require(cells.Columns, cells.IndexOf(columns.Censor), cells.Source, columns.Censor, "censor", problems);
+        int group = columns.Group is null ? -1 : Require(cells.Columns, cells.IndexOf(columns.Group), cells.Source, columns.Group, "group", problems);
+        int strata = columns.Strata is null ? -1 : Require(cells.Columns, cells.IndexOf(columns.Strata), cells.Source, columns.Strata, "strata", problems);
+        int weight = columns.Weight is null ? -1 : Require(cells.Columns, cells.IndexOf(columns.Weight), cells.Source, columns.Weight, "weight", problems);
+        var filters = columns.Where.Select(f => (Filter: f, Index: Require(cells.Columns, cells.IndexOf(f.Column), cells.Source, f.Column, "where", problems))).ToArray();
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -128,8 +164,7 @@ public sealed class TimeToEventData
 
         if (selected.Count == 0)
         {
-            string filter = filters.Length == 0 ? string.Empty : " matching " + string.Join(" and ", columns.Where);
-            problems.Add($"{cells.Source}: expected at least one data row{filter}, found none. Check the file and the --where filters.");
+            problems.Add(NoRows(cells.Source, columns));
             return (null, problems);
         }
 
@@ -142,85 +177,165 @@ public sealed class TimeToEventData
         for (int i = 0; i < n; i++)
         {
             int r = selected[i];
-            string where = cells.Location(r);
             string rawTime = cells.Text(r, time).Trim();
-            if (!double.TryParse(rawTime, NumberStyles.Float, CultureInfo.InvariantCulture, out double tv) || !double.IsFinite(tv) || tv < 0)
+            if (!TryParseTime(rawTime, out t[i]))
             {
-                string fix = rawTime.Contains(',', StringComparison.Ordinal) ? "Use a dot as the decimal separator." : "Correct the value or remove the row.";
-                problems.Add($"{where}, column {columns.Time}: expected a number >= 0, found \"{rawTime}\". {fix}");
+                problems.Add(cells.At(r, TimeProblem(columns.Time, rawTime)));
             }
 
-            t[i] = tv;
             if (ev >= 0)
             {
                 string raw = cells.Text(r, ev).Trim();
-                if (raw is "1" or "1.0")
+                if (!TryParseEvent(raw, out s[i]))
                 {
-                    s[i] = 1;
-                }
-                else if (raw is not ("0" or "0.0"))
-                {
-                    problems.Add($"{where}, column {columns.Event}: expected 1 (event) or 0 (censored), found \"{raw}\". Recode the event indicator.");
+                    problems.Add(cells.At(r, EventProblem(columns.Event!, raw)));
                 }
             }
             else
             {
                 string raw = cells.Text(r, cnsr).Trim();
-                if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) && c >= 0 && c == Math.Floor(c))
+                if (!TryParseCensor(raw, out s[i]))
                 {
-                    s[i] = c == 0 ? 1 : 0;
-                }
-                else
-                {
-                    problems.Add($"{where}, column {columns.Censor}: expected an ADaM CNSR code (0 = event, integer >= 1 = censored), found \"{raw}\". Recode the censoring variable.");
+                    problems.Add(cells.At(r, CensorProblem(columns.Censor!, raw)));
                 }
             }
 
             if (g is not null)
             {
-                g[i] = Label(cells.Text(r, group), where, columns.Group!, problems);
+                g[i] = cells.Text(r, group).Trim();
+                if (g[i].Length == 0)
+                {
+                    problems.Add(cells.At(r, LabelProblem(columns.Group!)));
+                }
             }
 
             if (st is not null)
             {
-                st[i] = Label(cells.Text(r, strata), where, columns.Strata!, problems);
+                st[i] = cells.Text(r, strata).Trim();
+                if (st[i].Length == 0)
+                {
+                    problems.Add(cells.At(r, LabelProblem(columns.Strata!)));
+                }
             }
 
             if (w is not null)
             {
                 string raw = cells.Text(r, weight).Trim();
-                if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int wv) || wv < 0)
+                if (!TryParseWeight(raw, out w[i]))
                 {
-                    problems.Add($"{where}, column {columns.Weight}: expected an integer case weight >= 0, found \"{raw}\". Use whole numbers.");
+                    problems.Add(cells.At(r, WeightProblem(columns.Weight!, raw)));
                 }
-
-                w[i] = wv;
             }
         }
 
         return problems.Count > 0 ? (null, problems) : (new TimeToEventData(t, s, g, st, w), problems);
     }
 
-    private static string Label(string raw, string where, string column, List<string> problems)
+    private static void CheckEventOrCensor(TimeToEventColumns columns, List<Problem> problems)
     {
-        string v = raw.Trim();
-        if (v.Length == 0)
+        if ((columns.Event is null) == (columns.Censor is null))
         {
-            problems.Add($"{where}, column {column}: expected a label, found an empty field. Fill in the value or remove the row.");
+            problems.Add(Problem.ForOption(
+                "event/--censor",
+                "OPTION_CONFLICT",
+                "exactly one of them",
+                columns.Event is null ? "neither" : "both",
+                "Name the event column (1 = event) or the ADaM CNSR column (0 = event)."));
         }
-
-        return v;
     }
 
-    private static int Require(ICells cells, string column, string option, List<string> problems)
+    /// <summary>The index, or -1 with a problem "--OPTION: expected a column of FILE, found no column "C". Columns are: ...".</summary>
+    private static int Require(IReadOnlyList<string> header, int index, string source, string column, string option, List<Problem> problems)
     {
-        int i = cells.IndexOf(column);
-        if (i < 0)
+        if (index < 0)
         {
-            problems.Add($"{option}: expected a column of {cells.Source}, found no column \"{column}\". Columns are: {string.Join(", ", cells.Columns)}.");
+            problems.Add(Problem.ForOption(option, "COLUMN_MISSING", $"a column of {source}", $"no column \"{column}\"", $"Columns are: {string.Join(", ", header)}."));
         }
 
-        return i;
+        return index;
+    }
+
+    private static Problem NoRows(string source, TimeToEventColumns columns)
+    {
+        string filter = columns.Where.Count == 0 ? string.Empty : " matching " + string.Join(" and ", columns.Where);
+        return Problem.InFile(source, "NO_ROWS", "at least one data row" + filter, "none", "Check the file and the --where filters.");
+    }
+
+    // Value rules, shared by the table path and the columnar CSV path; raw values are trimmed.
+    private static bool TryParseTime(ReadOnlySpan<char> raw, out double value) =>
+        (TryParseDigits(raw, out value) || double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) && double.IsFinite(value) && value >= 0;
+
+    private static bool TryParseEvent(ReadOnlySpan<char> raw, out int status)
+    {
+        status = raw is "1" or "1.0" ? 1 : 0;
+        return status == 1 || raw is "0" or "0.0";
+    }
+
+    private static bool TryParseCensor(ReadOnlySpan<char> raw, out int status)
+    {
+        status = 0;
+        if (raw is "0" or "1")
+        {
+            status = raw[0] == '0' ? 1 : 0;
+            return true;
+        }
+
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) && c >= 0 && c == Math.Floor(c))
+        {
+            status = c == 0 ? 1 : 0;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseWeight(ReadOnlySpan<char> raw, out int weight) =>
+        int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out weight) && weight >= 0;
+
+    /// <summary>1 to 15 ASCII digits: the exact integer, as double.TryParse would give it, without its general parser.</summary>
+    private static bool TryParseDigits(ReadOnlySpan<char> raw, out double value)
+    {
+        value = 0;
+        if (raw.Length is 0 or > 15)
+        {
+            return false;
+        }
+
+        long acc = 0;
+        foreach (char c in raw)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            acc = (acc * 10) + digit;
+        }
+
+        value = acc;
+        return true;
+    }
+
+    // Problems about a value, located by the caller (file line and data row for CSV, row for a dataset).
+    private static ValueProblem TimeProblem(string column, string raw) =>
+        new(column, "TIME_INVALID", "a number >= 0", $"\"{raw}\"", raw.Contains(',', StringComparison.Ordinal) ? "Use a dot as the decimal separator." : "Correct the value or remove the row.");
+
+    private static ValueProblem EventProblem(string column, string raw) =>
+        new(column, "EVENT_INVALID", "1 (event) or 0 (censored)", $"\"{raw}\"", "Recode the event indicator.");
+
+    private static ValueProblem CensorProblem(string column, string raw) =>
+        new(column, "CNSR_INVALID", "an ADaM CNSR code (0 = event, integer >= 1 = censored)", $"\"{raw}\"", "Recode the censoring variable.");
+
+    private static ValueProblem LabelProblem(string column) =>
+        new(column, "LABEL_EMPTY", "a label", "an empty field", "Fill in the value or remove the row.");
+
+    private static ValueProblem WeightProblem(string column, string raw) =>
+        new(column, "WEIGHT_INVALID", "an integer case weight >= 0", $"\"{raw}\"", "Use whole numbers.");
+
+    private readonly record struct ValueProblem(string Column, string Code, string Expected, string Found, string Fix)
+    {
+        public Problem At(string source, int? line, int row) => new(source, line, row, Column, Code, Expected, Found, Fix);
     }
 
     private interface ICells
@@ -235,7 +350,7 @@ public sealed class TimeToEventData
 
         string Text(int row, int column);
 
-        string Location(int row);
+        Problem At(int row, ValueProblem problem);
     }
 
     private sealed class CsvCells(CsvTable table) : ICells
@@ -250,8 +365,7 @@ public sealed class TimeToEventData
 
         public string Text(int row, int column) => table.Records[row].Fields[column];
 
-        public string Location(int row) =>
-            string.Create(CultureInfo.InvariantCulture, $"{table.Source}, line {table.Records[row].Line} (data row {table.Records[row].Row})");
+        public Problem At(int row, ValueProblem problem) => problem.At(table.Source, table.Records[row].Line, table.Records[row].Row);
     }
 
     private sealed class DatasetCells(Dataset dataset, string source) : ICells
@@ -266,6 +380,6 @@ public sealed class TimeToEventData
 
         public string Text(int row, int column) => dataset.Columns[column].Format(row);
 
-        public string Location(int row) => string.Create(CultureInfo.InvariantCulture, $"{source}, row {row + 1}");
+        public Problem At(int row, ValueProblem problem) => problem.At(source, null, row + 1);
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -142,7 +143,7 @@ public static class DatasetJsonFile
             catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
                 throw new DatasetFormatException(
-                    $"{source}: expected zlib-compressed NDJSON (DSJC), found data that does not decompress ({ex.Message}). Check that the file is a complete .dsjc file, or rename it to .json/.ndjson if it is not compressed.",
+                    Problem.InFile(source, "DSJC_COMPRESSION", "zlib-compressed NDJSON (DSJC)", $"data that does not decompress ({ex.Message})", "Check that the file is a complete .dsjc file, or rename it to .json/.ndjson if it is not compressed."),
                     ex);
             }
         }
@@ -192,6 +193,6 @@ public static class DatasetJsonFile
     {
         ArgumentNullException.ThrowIfNull(path);
         return FormOf(path) ?? throw new DatasetFormatException(
-            $"{path}: expected a Dataset-JSON file ending in .json, .ndjson or .dsjc, found \"{Path.GetExtension(path)}\". Rename the file or use DatasetFiles for other formats.");
+            Problem.InFile(path, "FORMAT_UNSUPPORTED", "a Dataset-JSON file ending in .json, .ndjson or .dsjc", $"\"{Path.GetExtension(path)}\"", "Rename the file or use DatasetFiles for other formats."));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -22,7 +23,7 @@ internal sealed partial class DatasetJsonReader
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     private readonly string _source;
-    private readonly List<string> _problems = [];
+    private readonly List<Problem> _problems = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _more;
 
@@ -82,7 +83,7 @@ internal sealed partial class DatasetJsonReader
         catch (InvalidOperationException ex)
         {
             // Utf8JsonReader reports undecodable UTF-8 in a string when the string is read.
-            throw reader.Fatal($"{source}: expected UTF-8 text, found bytes that are not valid UTF-8 ({ex.Message}). Save the file as UTF-8.", ex);
+            throw reader.Fatal(reader.InFile("JSON_ENCODING", "UTF-8 text", $"bytes that are not valid UTF-8 ({ex.Message})", "Save the file as UTF-8."), ex);
         }
     }
 
@@ -100,18 +101,18 @@ internal sealed partial class DatasetJsonReader
         var reader = new Utf8JsonReader(span, ReaderOptions);
         if (!reader.Read())
         {
-            throw Fatal($"{_source}: expected a Dataset-JSON object, found an empty file. Check that the file was written completely.");
+            throw Fatal(InFile("JSON_EMPTY", "a Dataset-JSON object", "an empty file", "Check that the file was written completely."));
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Fatal($"{_source}: expected a Dataset-JSON object {{...}} at the start, found {Describe(ref reader)}. Check that the file is Dataset-JSON, not a bare array or another format.");
+            throw Fatal(InFile("JSON_STRUCTURE", "a Dataset-JSON object {...} at the start", Describe(ref reader), "Check that the file is Dataset-JSON, not a bare array or another format."));
         }
 
         long deferredRows = ParseTopLevel(ref reader, ndjson: false);
         if (reader.Read())
         {
-            throw Fatal($"{_source}: expected nothing after the Dataset-JSON object, found {Describe(ref reader)}. Remove the extra content.");
+            throw Fatal(InFile("JSON_STRUCTURE", "nothing after the Dataset-JSON object", Describe(ref reader), "Remove the extra content."));
         }
 
         if (deferredRows >= 0 && _columnsValid)
@@ -150,7 +151,7 @@ internal sealed partial class DatasetJsonReader
 
             if (blankLine > 0)
             {
-                Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, line {blankLine}: expected {(metadataSeen ? "a row array" : "the metadata object")}, found an empty line. Remove empty lines; NDJSON has one JSON value per line."));
+                Report(AtLine(blankLine, "NDJSON_BLANK_LINE", metadataSeen ? "a row array" : "the metadata object", "an empty line", "Remove empty lines; NDJSON has one JSON value per line."));
                 blankLine = 0;
             }
 
@@ -163,7 +164,7 @@ internal sealed partial class DatasetJsonReader
                     metadataSeen = true;
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
-                        throw Fatal($"{_source}, line {lineNumber}: expected the Dataset-JSON metadata object {{...}} on the first line, found {Describe(ref reader)}. Check that the file is Dataset-JSON NDJSON.");
+                        throw Fatal(AtLine(lineNumber, "JSON_STRUCTURE", "the Dataset-JSON metadata object {...} on the first line", Describe(ref reader), "Check that the file is Dataset-JSON NDJSON."));
                     }
 
                     ParseTopLevel(ref reader, ndjson: true);
@@ -181,7 +182,7 @@ internal sealed partial class DatasetJsonReader
 
                 if (reader.Read())
                 {
-                    Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, line {lineNumber}: expected one JSON value on the line, found {Describe(ref reader)} after it. Put each row on its own line."));
+                    Report(AtLine(lineNumber, "NDJSON_LINE", "one JSON value on the line", Describe(ref reader) + " after it", "Put each row on its own line."));
                 }
             }
             catch (JsonException ex)
@@ -192,7 +193,7 @@ internal sealed partial class DatasetJsonReader
 
         if (!metadataSeen)
         {
-            throw Fatal($"{_source}: expected a Dataset-JSON metadata object on line 1, found an empty file. Check that the file was written completely.");
+            throw Fatal(InFile("JSON_EMPTY", "a Dataset-JSON metadata object on line 1", "an empty file", "Check that the file was written completely."));
         }
     }
 
@@ -206,7 +207,7 @@ internal sealed partial class DatasetJsonReader
             reader.Read();
             if (!_seen.Add(attribute))
             {
-                Problem($"{_source}: expected attribute {attribute} once, found it twice. Remove the duplicate.");
+                Report(Where.File.Attribute(attribute), "ATTRIBUTE_DUPLICATE", "the attribute once", "it twice", "Remove the duplicate.");
                 reader.Skip();
                 continue;
             }
@@ -234,7 +235,7 @@ internal sealed partial class DatasetJsonReader
                     _itemGroupOid = ReadString(ref reader, attribute);
                     break;
                 case "records":
-                    _records = ReadInteger(ref reader, _source, attribute, 0);
+                    _records = ReadInteger(ref reader, Where.File, attribute, 0);
                     break;
                 case "name":
                     _name = ReadString(ref reader, attribute);
@@ -248,7 +249,7 @@ internal sealed partial class DatasetJsonReader
                 case "rows":
                     if (ndjson)
                     {
-                        Problem($"{_source}, line 1: expected the metadata object without rows in NDJSON, found a rows attribute. Put each row on its own line after the metadata.");
+                        Report(AtLine(1, "NDJSON_ROWS", "the metadata object without rows in NDJSON", "a rows attribute", "Put each row on its own line after the metadata."));
                         reader.Skip();
                     }
                     else if (_columns is not null)
@@ -285,7 +286,7 @@ internal sealed partial class DatasetJsonReader
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            Problem($"{_source}, attribute sourceSystem: expected an object {{\"name\": ..., \"version\": ...}}, found {Describe(ref reader)}.");
+            Report(Where.File.Attribute("sourceSystem"), "ATTRIBUTE_TYPE", "an object {\"name\": ..., \"version\": ...}", Describe(ref reader), "Write both as strings, or remove sourceSystem.");
             reader.Skip();
             return;
         }
@@ -311,7 +312,7 @@ internal sealed partial class DatasetJsonReader
 
         if (!name || !version)
         {
-            Problem($"{_source}, attribute sourceSystem: expected both name and version, found {(name ? "no version" : version ? "no name" : "neither")}. Add them or remove sourceSystem.");
+            Report(Where.File.Attribute("sourceSystem"), "ATTRIBUTE_REQUIRED", "both name and version", name ? "no version" : version ? "no name" : "neither", "Add them or remove sourceSystem.");
         }
     }
 
@@ -321,7 +322,7 @@ internal sealed partial class DatasetJsonReader
         _columns = [];
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Problem($"{_source}, attribute columns: expected an array of column objects, found {Describe(ref reader)}.");
+            Report(Where.File.Attribute("columns"), "ATTRIBUTE_TYPE", "an array of column objects", Describe(ref reader), "Write columns as [{...}, {...}].");
             reader.Skip();
             return;
         }
@@ -331,7 +332,7 @@ internal sealed partial class DatasetJsonReader
             int index = _columns.Count + 1;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, columns[{index}]: expected a column object, found {Describe(ref reader)}."));
+                Report(new Where(string.Create(CultureInfo.InvariantCulture, $"columns[{index}]"), null), "COLUMN_TYPE", "a column object", Describe(ref reader), "Write each column as {\"itemOID\": ..., \"name\": ..., ...}.");
                 reader.Skip();
                 continue;
             }
@@ -344,7 +345,7 @@ internal sealed partial class DatasetJsonReader
         {
             if (column.Name is not null && !names.Add(column.Name))
             {
-                Problem($"{_source}, column {column.Name}: expected distinct column names, found {column.Name} twice (names are case-insensitive, as in SAS). Rename one of them.");
+                Report(new Where(null, column.Name), "COLUMN_DUPLICATE", "distinct column names", $"{column.Name} twice (names are case-insensitive, as in SAS)", "Rename one of them.");
             }
         }
 
@@ -355,14 +356,14 @@ internal sealed partial class DatasetJsonReader
     {
         var column = new ColumnSpec();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string where = string.Create(CultureInfo.InvariantCulture, $"{_source}, columns[{index}]");
+        var where = new Where(string.Create(CultureInfo.InvariantCulture, $"columns[{index}]"), null);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string attribute = reader.GetString()!;
             reader.Read();
             if (!seen.Add(attribute))
             {
-                Problem($"{where}: expected attribute {attribute} once, found it twice. Remove the duplicate.");
+                Report(where.Attribute(attribute), "ATTRIBUTE_DUPLICATE", "the attribute once", "it twice", "Remove the duplicate.");
                 reader.Skip();
                 continue;
             }
@@ -401,18 +402,18 @@ internal sealed partial class DatasetJsonReader
 
         if (column.Name is not null)
         {
-            where = $"{_source}, column {column.Name}";
+            where = new Where(null, column.Name);
         }
 
         foreach (var (attribute, value) in new[] { ("itemOID", column.ItemOid), ("name", column.Name), ("label", column.Label), ("dataType", column.DataType) })
         {
             if (value is null && !seen.Contains(attribute))
             {
-                Problem($"{where}: expected the required attribute {attribute}, found none. Add it (label may be \"\").");
+                Report(where, "ATTRIBUTE_REQUIRED", $"the required attribute {attribute}", "none", "Add it (label may be \"\").");
             }
             else if (value is { Length: 0 } && attribute != "label")
             {
-                Problem($"{where}: expected a non-empty {attribute}, found \"\".");
+                Report(where, "ATTRIBUTE_EMPTY", $"a non-empty {attribute}", "\"\"", "Fill it in.");
             }
         }
 
@@ -433,11 +434,11 @@ internal sealed partial class DatasetJsonReader
         return column;
     }
 
-    private Kind? KindOf(string dataType, string? target, string where)
+    private Kind? KindOf(string dataType, string? target, Where where)
     {
         if (target is not null and not ("integer" or "decimal"))
         {
-            Problem($"{where}: expected targetDataType integer or decimal, found \"{Quote(target)}\". Correct or remove targetDataType.");
+            Report(where, "DATA_TYPE", "targetDataType integer or decimal", $"\"{Quote(target)}\"", "Correct or remove targetDataType.");
             return null;
         }
 
@@ -457,9 +458,14 @@ internal sealed partial class DatasetJsonReader
         if (kind is null)
         {
             bool known = dataType is "string" or "URI" or "integer" or "decimal" or "float" or "double" or "boolean" or "date" or "datetime" or "time";
-            Problem(known
-                ? $"{where}: expected a supported dataType/targetDataType combination (decimal+decimal, date/datetime/time+integer), found dataType \"{dataType}\" with targetDataType \"{target}\". Remove targetDataType or correct dataType."
-                : $"{where}: expected dataType string, integer, decimal, float, double, boolean, datetime, date, time or URI, found \"{Quote(dataType)}\". Correct the dataType (values are case-sensitive).");
+            if (known)
+            {
+                Report(where, "DATA_TYPE", "a supported dataType/targetDataType combination (decimal+decimal, date/datetime/time+integer)", $"dataType \"{dataType}\" with targetDataType \"{target}\"", "Remove targetDataType or correct dataType.");
+            }
+            else
+            {
+                Report(where, "DATA_TYPE", "dataType string, integer, decimal, float, double, boolean, datetime, date, time or URI", $"\"{Quote(dataType)}\"", "Correct the dataType (values are case-sensitive).");
+            }
         }
 
         return kind;
@@ -469,7 +475,7 @@ internal sealed partial class DatasetJsonReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Problem($"{_source}, attribute rows: expected an array of row arrays, found {Describe(ref reader)}.");
+            Report(Where.File.Attribute("rows"), "ATTRIBUTE_TYPE", "an array of row arrays", Describe(ref reader), "Write rows as [[value, ...], ...].");
             reader.Skip();
             return;
         }
@@ -485,7 +491,7 @@ internal sealed partial class DatasetJsonReader
         var columns = _columns!;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, row {row}: expected an array of {columns.Count} values, found {Describe(ref reader)}. Write each row as [value, value, ...]."));
+            Report(AtRow(row, null, "ROW_TYPE", string.Create(CultureInfo.InvariantCulture, $"an array of {columns.Count} values"), Describe(ref reader), "Write each row as [value, value, ...]."));
             reader.Skip();
             foreach (var column in columns)
             {
@@ -512,7 +518,7 @@ internal sealed partial class DatasetJsonReader
 
         if (count != columns.Count)
         {
-            Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, row {row}: expected {columns.Count} values (one per column), found {count}. Write null for missing values; keep the values in column order."));
+            Report(AtRow(row, null, "ROW_LENGTH", string.Create(CultureInfo.InvariantCulture, $"{columns.Count} values (one per column)"), count.ToString(CultureInfo.InvariantCulture), "Write null for missing values; keep the values in column order."));
             for (int c = count; c < columns.Count; c++)
             {
                 columns[c].AddMissing();
@@ -581,7 +587,7 @@ internal sealed partial class DatasetJsonReader
         }
 
         var (expected, fix) = Expectation(column.Kind);
-        Problem(string.Create(CultureInfo.InvariantCulture, $"{_source}, row {row}, column {column.Name}: expected {expected}, found {Describe(ref reader)}. {fix}"));
+        Report(AtRow(row, column.Name, "VALUE_INVALID", expected, Describe(ref reader), fix));
         if (token is JsonTokenType.StartArray or JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -650,26 +656,26 @@ internal sealed partial class DatasetJsonReader
         }
     }
 
-    private string? ReadString(ref Utf8JsonReader reader, string attribute, string? where = null)
+    private string? ReadString(ref Utf8JsonReader reader, string attribute, Where where = default)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
             return reader.GetString();
         }
 
-        Problem($"{where ?? _source}, attribute {attribute}: expected a JSON string, found {Describe(ref reader)}. Quote the value.");
+        Report(where.Attribute(attribute), "ATTRIBUTE_TYPE", "a JSON string", Describe(ref reader), "Quote the value.");
         reader.Skip();
         return null;
     }
 
-    private long? ReadInteger(ref Utf8JsonReader reader, string where, string attribute, long minimum)
+    private long? ReadInteger(ref Utf8JsonReader reader, Where where, string attribute, long minimum)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) && value >= minimum && value <= int.MaxValue)
         {
             return value;
         }
 
-        Problem(string.Create(CultureInfo.InvariantCulture, $"{where}, attribute {attribute}: expected a whole JSON number >= {minimum}, found {Describe(ref reader)}."));
+        Report(where.Attribute(attribute), "ATTRIBUTE_TYPE", string.Create(CultureInfo.InvariantCulture, $"a whole JSON number >= {minimum}"), Describe(ref reader), "Write a whole number without quotes.");
         reader.Skip();
         return null;
     }
@@ -679,9 +685,12 @@ internal sealed partial class DatasetJsonReader
         CheckHeader();
         if (_records is { } records && _columnsValid && records != _rowCount)
         {
-            Problem(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{_source}, attribute records: expected the number of rows in the file, {_rowCount}{(_rowsSeen ? string.Empty : " (there are no rows)")}, found {records}. Set records to {_rowCount}, or check that the file is complete."));
+            Report(
+                Where.File.Attribute("records"),
+                "RECORDS_COUNT",
+                string.Create(CultureInfo.InvariantCulture, $"the number of rows in the file, {_rowCount}{(_rowsSeen ? string.Empty : " (there are no rows)")}"),
+                records.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"Set records to {_rowCount}, or check that the file is complete."));
         }
 
         ThrowIfProblems();
@@ -700,7 +709,7 @@ internal sealed partial class DatasetJsonReader
         }
         catch (ArgumentException ex)
         {
-            throw new DatasetFormatException($"{_source}: {ex.Message}", ex);
+            throw new DatasetFormatException(InFile("DATASET_INVALID", "columns that make one dataset", ex.Message, "Check the column names and the rows."), ex);
         }
     }
 
@@ -715,35 +724,35 @@ internal sealed partial class DatasetJsonReader
         {
             if (value is null && !_seen.Contains(attribute))
             {
-                Problem($"{_source}: expected the required attribute {attribute}, found none. Add it{(attribute == "label" ? " (it may be \"\")" : string.Empty)}.");
+                Report(InFile("ATTRIBUTE_REQUIRED", $"the required attribute {attribute}", "none", $"Add it{(attribute == "label" ? " (it may be \"\")" : string.Empty)}."));
             }
         }
 
         if (!_seen.Contains("records"))
         {
-            Problem($"{_source}: expected the required attribute records (the number of rows), found none. Add it.");
+            Report(InFile("ATTRIBUTE_REQUIRED", "the required attribute records (the number of rows)", "none", "Add it."));
         }
 
         if (!_seen.Contains("columns"))
         {
-            Problem($"{_source}: expected the required attribute columns, found none. Add the column definitions.");
+            Report(InFile("ATTRIBUTE_REQUIRED", "the required attribute columns", "none", "Add the column definitions."));
         }
 
         if (_version is not null && !VersionPattern().IsMatch(_version))
         {
-            Problem($"{_source}, attribute datasetJSONVersion: expected 1.1 or 1.1.n, found \"{Quote(_version)}\". This reader reads Dataset-JSON v1.1; convert v1.0 files (clinicalData/referenceData) to v1.1 first.");
+            Report(Where.File.Attribute("datasetJSONVersion"), "VERSION", "1.1 or 1.1.n", $"\"{Quote(_version)}\"", "This reader reads Dataset-JSON v1.1; convert v1.0 files (clinicalData/referenceData) to v1.1 first.");
         }
 
         if (_creation is not null && !TimestampPattern().IsMatch(_creation))
         {
-            Problem($"{_source}, attribute datasetJSONCreationDateTime: expected an ISO 8601 date-time yyyy-MM-ddThh:mm:ss[.n][±hh:mm|Z], found \"{Quote(_creation)}\".");
+            Report(Where.File.Attribute("datasetJSONCreationDateTime"), "ATTRIBUTE_FORMAT", "an ISO 8601 date-time yyyy-MM-ddThh:mm:ss[.n][±hh:mm|Z]", $"\"{Quote(_creation)}\"", "Write e.g. 2024-01-31T09:30:00.");
         }
 
         foreach (var (attribute, value) in new[] { ("name", _name), ("itemGroupOID", _itemGroupOid) })
         {
             if (value is { Length: 0 })
             {
-                Problem($"{_source}, attribute {attribute}: expected a non-empty string, found \"\".");
+                Report(Where.File.Attribute(attribute), "ATTRIBUTE_EMPTY", "a non-empty string", "\"\"", "Fill it in.");
             }
         }
     }
@@ -778,11 +787,23 @@ internal sealed partial class DatasetJsonReader
 
     private static string Quote(string text) => text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "...");
 
-    private void Problem(string message)
+    private Problem InFile(string code, string expected, string found, string fix) => Problem.InFile(_source, code, expected, found, fix);
+
+    private Problem AtLine(long line, string code, string expected, string found, string fix) =>
+        new(_source, (int)Math.Min(line, int.MaxValue), null, null, code, expected, found, fix);
+
+    private Problem AtRow(int row, string? column, string code, string expected, string found, string fix) =>
+        new(_source, null, row, column, code, expected, found, fix);
+
+    private void Report(Where where, string code, string expected, string found, string fix) =>
+        Report(new Problem(_source, null, null, where.Column, code, expected, found, fix) { Place = where.Place });
+
+    /// <summary>Keeps the first <see cref="MaxListedProblems"/> problems and counts the rest.</summary>
+    private void Report(Problem problem)
     {
         if (_problems.Count < MaxListedProblems)
         {
-            _problems.Add(message);
+            _problems.Add(problem);
         }
         else
         {
@@ -798,20 +819,34 @@ internal sealed partial class DatasetJsonReader
         }
     }
 
-    private DatasetFormatException Fatal(string? message, Exception? inner = null)
+    /// <summary>Every problem so far, the last one, and a note counting those not listed.</summary>
+    private DatasetFormatException Fatal(Problem? last, Exception? inner = null)
     {
-        if (message is not null)
+        if (last is not null)
         {
-            _problems.Add(message);
+            _problems.Add(last);
         }
 
         if (_more > 0)
         {
-            _problems.Add(string.Create(CultureInfo.InvariantCulture, $"... and {_more} more problems."));
+            _problems.Add(new Problem(
+                _source,
+                null,
+                null,
+                null,
+                "PROBLEMS_NOT_LISTED",
+                string.Create(CultureInfo.InvariantCulture, $"at most {MaxListedProblems} problems listed"),
+                string.Create(CultureInfo.InvariantCulture, $"{_more} more problems"),
+                "Fix those listed and read the file again to see the rest.",
+                ProblemSeverity.Note));
         }
 
-        string text = _problems.Count > 0 ? string.Join(Environment.NewLine, _problems) : $"{_source}: expected Dataset-JSON v1.1, found content that could not be read.";
-        return inner is null ? new DatasetFormatException(text) : new DatasetFormatException(text, inner);
+        if (_problems.Count == 0)
+        {
+            _problems.Add(InFile("JSON_UNREADABLE", "Dataset-JSON v1.1", "content that could not be read", string.Empty));
+        }
+
+        return new DatasetFormatException(_problems, inner);
     }
 
     private DatasetFormatException SyntaxError(JsonException ex, long line, long? bytePosition)
@@ -823,10 +858,19 @@ internal sealed partial class DatasetJsonReader
             detail = detail[..cut];
         }
 
-        string at = bytePosition is { } b ? string.Create(CultureInfo.InvariantCulture, $", byte {b + 1}") : string.Empty;
-        return Fatal(
-            string.Create(CultureInfo.InvariantCulture, $"{_source}, line {line}{at}: expected valid JSON, found a syntax error ({detail.TrimEnd('.')}). Check that the file is complete (not truncated) and is Dataset-JSON v1.1."),
-            ex);
+        var problem = AtLine(line, "JSON_SYNTAX", "valid JSON", $"a syntax error ({detail.TrimEnd('.')})", "Check that the file is complete (not truncated) and is Dataset-JSON v1.1.") with
+        {
+            Place = bytePosition is { } b ? string.Create(CultureInfo.InvariantCulture, $"byte {b + 1}") : null,
+        };
+        return Fatal(problem, ex);
+    }
+
+    /// <summary>Where in the file a problem is: a place ("columns[2]", "attribute records"), a column, or neither (the file).</summary>
+    private readonly record struct Where(string? Place, string? Column)
+    {
+        public static Where File => default;
+
+        public Where Attribute(string attribute) => this with { Place = Place is null ? "attribute " + attribute : $"{Place}, attribute {attribute}" };
     }
 
     private sealed class ColumnSpec

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -81,13 +82,13 @@ internal static class DatasetJsonWriter
     /// <summary>Collects every value that has no Dataset-JSON form; throws with all of them.</summary>
     private static void Check(Dataset dataset, DatasetJsonWriteOptions options, string target)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         int more = 0;
-        void Add(string message)
+        void Add(Problem problem)
         {
             if (problems.Count < MaxListedProblems)
             {
-                problems.Add(message);
+                problems.Add(problem);
             }
             else
             {
@@ -99,17 +100,17 @@ internal static class DatasetJsonWriter
         {
             if (column.Length is < 1)
             {
-                Add(string.Create(CultureInfo.InvariantCulture, $"{target}, column {column.Name}: expected a length >= 1 or none, found {column.Length}. Clear or correct the length."));
+                Add(new Problem(target, null, null, column.Name, "LENGTH", "a length >= 1 or none", column.Length.Value.ToString(CultureInfo.InvariantCulture), "Clear or correct the length."));
             }
 
             if (column.KeySequence is < 1)
             {
-                Add(string.Create(CultureInfo.InvariantCulture, $"{target}, column {column.Name}: expected a keySequence >= 1 or none, found {column.KeySequence}. Number key variables from 1."));
+                Add(new Problem(target, null, null, column.Name, "KEY_SEQUENCE", "a keySequence >= 1 or none", column.KeySequence.Value.ToString(CultureInfo.InvariantCulture), "Number key variables from 1."));
             }
 
             if (column.ItemOid is { Length: 0 })
             {
-                Add($"{target}, column {column.Name}: expected an itemOID that is null (default IT.{dataset.Name}.{column.Name}) or non-empty, found \"\".");
+                Add(new Problem(target, null, null, column.Name, "ITEM_OID", $"an itemOID that is null (default IT.{dataset.Name}.{column.Name}) or non-empty", "\"\"", "Set it to null or to an OID."));
             }
 
             if (column.IsCharacter)
@@ -118,7 +119,7 @@ internal static class DatasetJsonWriter
                 {
                     if (column.GetString(r) is { } text && HasLoneSurrogate(text))
                     {
-                        Add(string.Create(CultureInfo.InvariantCulture, $"{target}, row {r + 1}, column {column.Name}: expected text that can be encoded as UTF-8, found a lone UTF-16 surrogate. Correct the value."));
+                        Add(new Problem(target, null, r + 1, column.Name, "TEXT_ENCODING", "text that can be encoded as UTF-8", "a lone UTF-16 surrogate", "Correct the value."));
                     }
                 }
 
@@ -145,16 +146,26 @@ internal static class DatasetJsonWriter
                 string? expected = ValueProblem(column.Type, v);
                 if (expected is not null)
                 {
-                    Add(string.Create(CultureInfo.InvariantCulture, $"{target}, row {r + 1}, column {column.Name}: expected {expected}, found {v:R}. Correct the value or change the column type."));
+                    Add(new Problem(target, null, r + 1, column.Name, "VALUE_INVALID", expected, v.ToString("R", CultureInfo.InvariantCulture), "Correct the value or change the column type."));
                 }
             }
 
             if (special.Count > 0 && options.SpecialMissingValues == DatasetJsonSpecialMissing.Reject)
             {
                 string rows = string.Join(", ", special.Take(10).Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))) + (special.Count > 10 ? ", ..." : string.Empty);
-                Add(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{target}, column {column.Name}, rows {rows} ({special.Count} values): expected values Dataset-JSON can carry, found SAS special missing values ({string.Join(", ", codes.Select(c => "." + c))}). Dataset-JSON has only null: recode them into another column first, or set DatasetJsonWriteOptions.SpecialMissingValues to WriteAsNull to accept losing the codes."));
+                // "column C, rows 2, 4 (2 values)" as the place: the column comes first in this message, as it always has.
+                Add(new Problem(
+                    target,
+                    null,
+                    null,
+                    null,
+                    "SPECIAL_MISSING",
+                    "values Dataset-JSON can carry",
+                    $"SAS special missing values ({string.Join(", ", codes.Select(c => "." + c))})",
+                    "Dataset-JSON has only null: recode them into another column first, or set DatasetJsonWriteOptions.SpecialMissingValues to WriteAsNull to accept losing the codes.")
+                {
+                    Place = string.Create(CultureInfo.InvariantCulture, $"column {column.Name}, rows {rows} ({special.Count} values)"),
+                });
             }
         }
 
@@ -162,10 +173,19 @@ internal static class DatasetJsonWriter
         {
             if (more > 0)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"... and {more} more problems."));
+                problems.Add(new Problem(
+                    target,
+                    null,
+                    null,
+                    null,
+                    "PROBLEMS_NOT_LISTED",
+                    string.Create(CultureInfo.InvariantCulture, $"at most {MaxListedProblems} problems listed"),
+                    string.Create(CultureInfo.InvariantCulture, $"{more} more problems"),
+                    "Fix those listed and write again to see the rest.",
+                    ProblemSeverity.Note));
             }
 
-            throw new DatasetFormatException(string.Join(Environment.NewLine, problems));
+            throw new DatasetFormatException(problems);
         }
     }
 
@@ -375,7 +395,7 @@ internal static class DatasetJsonWriter
         catch (ArgumentException ex)
         {
             throw new DatasetFormatException(
-                string.Create(CultureInfo.InvariantCulture, $"{dataset.Name}, row {row + 1}, column {column.Name}: expected text that can be encoded as UTF-8, found invalid UTF-16 (a lone surrogate). Correct the value."),
+                new Problem(dataset.Name, null, row + 1, column.Name, "TEXT_ENCODING", "text that can be encoded as UTF-8", "invalid UTF-16 (a lone surrogate)", "Correct the value."),
                 ex);
         }
     }

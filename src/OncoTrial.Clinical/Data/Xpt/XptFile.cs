@@ -1,3 +1,6 @@
+using System.Globalization;
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Data;
 
 /// <summary>
@@ -32,8 +35,8 @@ public static class XptFile
         {
             throw new DatasetFormatException(
                 all.Count == 0
-                    ? $"{source}: expected one dataset (member), found none. The file holds only a library header."
-                    : $"{source}: expected one dataset (member), found {all.Count} ({string.Join(", ", all.Select(d => d.Name))}). Use XptFile.ReadAll to read every member.");
+                    ? Problem.InFile(source, "XPT_MEMBERS", "one dataset (member)", "none", "The file holds only a library header.")
+                    : Problem.InFile(source, "XPT_MEMBERS", "one dataset (member)", string.Create(CultureInfo.InvariantCulture, $"{all.Count} ({string.Join(", ", all.Select(d => d.Name))})"), "Use XptFile.ReadAll to read every member."));
         }
 
         return all[0];

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -445,8 +446,9 @@ internal sealed class XptReader
     private DatasetFormatException Truncated(string expected) =>
         Error(Offset, expected, string.Create(CultureInfo.InvariantCulture, $"the end of the file ({Available} bytes left)"), "The file is truncated; copy or export it again.");
 
+    /// <summary>"SOURCE, byte offset N: expected X, found Y. FIX" (code <c>XPT_FORMAT</c>, place "byte offset N").</summary>
     private DatasetFormatException Error(long offset, string expected, string found, string fix) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{_source}, byte offset {offset}: expected {expected}, found {found}. {fix}"));
+        new(new Problem(_source, null, null, null, "XPT_FORMAT", expected, found, fix) { Place = string.Create(CultureInfo.InvariantCulture, $"byte offset {offset}") });
 
     private static string Quote(ReadOnlySpan<byte> bytes)
     {

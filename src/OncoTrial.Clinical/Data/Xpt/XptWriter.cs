@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Data;
 
@@ -30,15 +31,16 @@ internal sealed class XptWriter
     /// <summary>Validates the dataset and lays out its observation; throws one exception listing every problem.</summary>
     public static XptWriter Plan(Dataset dataset, XptWriteOptions options)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         string ds = dataset.Name;
-        CheckName(problems, $"dataset {ds}", "dataset name", ds);
-        CheckLabel(problems, $"dataset {ds}", "dataset label", dataset.Label);
-        CheckHeaderField(problems, "XptWriteOptions.SasVersion", options.SasVersion);
-        CheckHeaderField(problems, "XptWriteOptions.OperatingSystem", options.OperatingSystem);
+        var whole = new Where($"dataset {ds}", null);
+        CheckName(problems, whole, "dataset name", ds);
+        CheckLabel(problems, whole, "dataset label", dataset.Label);
+        CheckHeaderField(problems, whole, "XptWriteOptions.SasVersion", options.SasVersion);
+        CheckHeaderField(problems, whole, "XptWriteOptions.OperatingSystem", options.OperatingSystem);
         if (dataset.Columns.Count > 9999)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"dataset {ds}: expected at most 9999 variables (XPT v5), found {dataset.Columns.Count}. Split the dataset."));
+            problems.Add(whole.At("XPT_LIMIT", "at most 9999 variables (XPT v5)", dataset.Columns.Count.ToString(CultureInfo.InvariantCulture), "Split the dataset."));
         }
 
         var slots = new Slot[dataset.Columns.Count];
@@ -46,7 +48,7 @@ internal sealed class XptWriter
         for (int i = 0; i < slots.Length; i++)
         {
             var column = dataset.Columns[i];
-            string where = $"dataset {ds}, column {column.Name}";
+            var where = new Where(whole.File, column.Name);
             CheckName(problems, where, "variable name", column.Name);
             CheckLabel(problems, where, "variable label", column.Label);
             string? format = column.DisplayFormat ?? DefaultFormat(column.Type);
@@ -55,7 +57,7 @@ internal sealed class XptWriter
             int decimals = 0;
             if (format is not null && (!SasFormats.TryParse(format, out formatName, out width, out decimals) || formatName.Length > 8))
             {
-                problems.Add($"{where}: expected a SAS display format such as DATE9., 8.2 or $CHAR20. (name of at most 8 characters, then width.decimals), found \"{format}\". Fix the column's DisplayFormat.");
+                problems.Add(where.At("XPT_DISPLAY_FORMAT", "a SAS display format such as DATE9., 8.2 or $CHAR20. (name of at most 8 characters, then width.decimals)", $"\"{format}\"", "Fix the column's DisplayFormat."));
             }
 
             int length = column.IsCharacter ? CheckCharacterValues(problems, where, column) : CheckNumericValues(problems, where, column);
@@ -70,16 +72,21 @@ internal sealed class XptWriter
             writer.EncodeRow(dataset.RowCount - 1, last);
             if (last.AsSpan().IndexOfAnyExcept((byte)' ') < 0)
             {
-                problems.Add(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"dataset {ds}, row {dataset.RowCount}: expected a last row with a value, found every character value missing and an observation of {position} bytes (< 80). XPT v5 has no row count, so a reader cannot tell this row from the blank padding of the last 80-byte record and would drop it. Remove the row, put it earlier, or add a value."));
+                problems.Add(new Problem(
+                    whole.File,
+                    null,
+                    dataset.RowCount,
+                    null,
+                    "XPT_BLANK_LAST_ROW",
+                    "a last row with a value",
+                    string.Create(CultureInfo.InvariantCulture, $"every character value missing and an observation of {position} bytes (< 80)"),
+                    "XPT v5 has no row count, so a reader cannot tell this row from the blank padding of the last 80-byte record and would drop it. Remove the row, put it earlier, or add a value."));
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new DatasetFormatException(
-                string.Create(CultureInfo.InvariantCulture, $"Cannot write dataset {ds} as XPT v5 ({problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}):\n") + string.Join("\n", problems));
+            throw new DatasetFormatException(problems);
         }
 
         return writer;
@@ -223,7 +230,7 @@ internal sealed class XptWriter
         _ => null,
     };
 
-    private static void CheckName(List<string> problems, string where, string what, string name)
+    private static void CheckName(List<Problem> problems, Where where, string what, string name)
     {
         bool valid = name.Length is >= 1 and <= 8 && (char.IsAsciiLetterUpper(name[0]) || name[0] == '_');
         foreach (char c in name)
@@ -234,28 +241,28 @@ internal sealed class XptWriter
         if (!valid)
         {
             string fix = name.Length > 8 ? "Rename it to at most 8 characters (XPT v5 does not truncate names for you)." : "Use upper-case letters, digits and underscores, starting with a letter or underscore.";
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: expected a {what} of 1-8 characters matching [A-Z_][A-Z0-9_]*, found \"{name}\" ({name.Length} characters). {fix}"));
+            problems.Add(where.At("XPT_NAME", $"a {what} of 1-8 characters matching [A-Z_][A-Z0-9_]*", string.Create(CultureInfo.InvariantCulture, $"\"{name}\" ({name.Length} characters)"), fix));
         }
     }
 
-    private static void CheckLabel(List<string> problems, string where, string what, string label)
+    private static void CheckLabel(List<Problem> problems, Where where, string what, string label)
     {
         int bytes = Encoding.UTF8.GetByteCount(label);
         if (bytes > 40)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: expected a {what} of at most 40 bytes (UTF-8; a non-ASCII character takes 2-4), found {bytes} bytes in \"{label}\". Shorten the label."));
+            problems.Add(where.At("XPT_LABEL", $"a {what} of at most 40 bytes (UTF-8; a non-ASCII character takes 2-4)", string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes in \"{label}\""), "Shorten the label."));
         }
     }
 
-    private static void CheckHeaderField(List<string> problems, string what, string value)
+    private static void CheckHeaderField(List<Problem> problems, Where where, string what, string value)
     {
         if (value.Length is < 1 or > 8 || !Ascii.IsValid(value) || string.IsNullOrWhiteSpace(value))
         {
-            problems.Add($"{what}: expected 1-8 ASCII characters, not blank (SAS refuses a blank version or OS field), found \"{value}\".");
+            problems.Add(new Problem(where.File, null, null, null, "XPT_HEADER_FIELD", "1-8 ASCII characters, not blank (SAS refuses a blank version or OS field)", $"\"{value}\"", "Set it as SAS would, e.g. 9.4 or X64_7PRO.") { Place = what });
         }
     }
 
-    private static int CheckCharacterValues(List<string> problems, string where, DatasetColumn column)
+    private static int CheckCharacterValues(List<Problem> problems, Where where, DatasetColumn column)
     {
         var strings = column.Strings;
         int longest = 0;
@@ -289,20 +296,25 @@ internal sealed class XptWriter
 
         if (tooLongCount > 0)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}, {Rows(tooLong, tooLongCount)}: expected character values of at most 200 bytes (XPT v5), found {longest} bytes at most. Split the text over several variables (e.g. {column.Name}, {column.Name}1...) as SDTM does."));
+            problems.Add(where.AtRows(Rows(tooLong, tooLongCount), "XPT_VALUE_LENGTH", "character values of at most 200 bytes (XPT v5)", string.Create(CultureInfo.InvariantCulture, $"{longest} bytes at most"), $"Split the text over several variables (e.g. {column.Name}, {column.Name}1...) as SDTM does."));
         }
 
         if (column.Length is int declared)
         {
             if (declared is < 1 or > MaxCharacterLength)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: expected a Length of 1-200 bytes for a character column, found {declared}. Fix the column's Length or leave it null (the longest value then sets it)."));
+                problems.Add(where.At("XPT_LENGTH", "a Length of 1-200 bytes for a character column", declared.ToString(CultureInfo.InvariantCulture), "Fix the column's Length or leave it null (the longest value then sets it)."));
                 return Math.Clamp(declared, 1, MaxCharacterLength);
             }
 
             if (declared < longest)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}, row {longestRow + 1}: expected values of at most the column's Length of {declared} bytes, found {longest} bytes. Set Length to at least {longest} or leave it null."));
+                problems.Add(where.AtRows(
+                    string.Create(CultureInfo.InvariantCulture, $"row {longestRow + 1}"),
+                    "XPT_VALUE_LENGTH",
+                    string.Create(CultureInfo.InvariantCulture, $"values of at most the column's Length of {declared} bytes"),
+                    string.Create(CultureInfo.InvariantCulture, $"{longest} bytes"),
+                    string.Create(CultureInfo.InvariantCulture, $"Set Length to at least {longest} or leave it null.")));
             }
 
             return declared;
@@ -311,7 +323,7 @@ internal sealed class XptWriter
         return Math.Clamp(longest, 1, MaxCharacterLength);
     }
 
-    private static int CheckNumericValues(List<string> problems, string where, DatasetColumn column)
+    private static int CheckNumericValues(List<Problem> problems, Where where, DatasetColumn column)
     {
         var numbers = column.Numbers;
         var bad = new List<int>();
@@ -349,19 +361,19 @@ internal sealed class XptWriter
 
         if (badCount > 0)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}, {Rows(bad, badCount)}: expected a finite number within ±7.2e75 (IBM floating point), found {example.ToString("R", CultureInfo.InvariantCulture)}. Store it as missing or rescale."));
+            problems.Add(where.AtRows(Rows(bad, badCount), "XPT_NUMBER_RANGE", "a finite number within ±7.2e75 (IBM floating point)", example.ToString("R", CultureInfo.InvariantCulture), "Store it as missing or rescale."));
         }
 
         if (badCodeCount > 0)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}, {Rows(badCodes, badCodeCount)}: expected a SAS missing code '.', 'A'-'Z' or '_', found '{exampleCode}'. Use one of the 28 SAS missing codes."));
+            problems.Add(where.AtRows(Rows(badCodes, badCodeCount), "XPT_MISSING_CODE", "a SAS missing code '.', 'A'-'Z' or '_'", $"'{exampleCode}'", "Use one of the 28 SAS missing codes."));
         }
 
         if (column.Length is int declared)
         {
             if (declared is < 2 or > 8)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: expected a Length of 2-8 bytes for a numeric column, found {declared}. Use 8 (full precision) or leave it null."));
+                problems.Add(where.At("XPT_LENGTH", "a Length of 2-8 bytes for a numeric column", declared.ToString(CultureInfo.InvariantCulture), "Use 8 (full precision) or leave it null."));
                 return 8;
             }
 
@@ -376,6 +388,18 @@ internal sealed class XptWriter
         string list = string.Join(", ", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)));
         string more = count > rows.Count ? string.Create(CultureInfo.InvariantCulture, $" and {count - rows.Count} more") : string.Empty;
         return (count == 1 ? "row " : "rows ") + list + more;
+    }
+
+    /// <summary>
+    /// Where a write problem is: <c>dataset NAME</c> (no file exists yet) and the column. Row lists follow the column
+    /// in <see cref="Problem.Place"/> ("column AETERM, rows 2, 5"), the form these messages have always had.
+    /// </summary>
+    private readonly record struct Where(string File, string? Column)
+    {
+        public Problem At(string code, string expected, string found, string fix) => new(File, null, null, Column, code, expected, found, fix);
+
+        public Problem AtRows(string rows, string code, string expected, string found, string fix) =>
+            new(File, null, null, null, code, expected, found, fix) { Place = Column is null ? rows : $"column {Column}, {rows}" };
     }
 
     private sealed record Slot(DatasetColumn Column, int Length, int Position, string FormatName, int FormatWidth, int FormatDecimals);

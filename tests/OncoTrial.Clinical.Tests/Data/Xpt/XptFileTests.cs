@@ -310,7 +310,8 @@ public class XptFileTests
         var e = Assert.Throws<DatasetFormatException>(() => Write(ds));
         string m = e.Message;
         _output.WriteLine(m);
-        Assert.Contains("Cannot write dataset adverse_events as XPT v5 (9 problems)", m, StringComparison.Ordinal);
+        Assert.Equal(9, e.Problems.Count);
+        Assert.All(e.Problems, p => Assert.Equal("dataset adverse_events", p.File));
         Assert.Contains("dataset adverse_events: expected a dataset name of 1-8 characters matching [A-Z_][A-Z0-9_]*, found \"adverse_events\" (14 characters). Rename it", m, StringComparison.Ordinal);
         Assert.Contains("expected a dataset label of at most 40 bytes", m, StringComparison.Ordinal);
         Assert.Contains("column USUBJIDLONG: expected a variable name of 1-8 characters", m, StringComparison.Ordinal);
