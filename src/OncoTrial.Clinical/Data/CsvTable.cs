@@ -81,31 +81,8 @@ public sealed class CsvTable
         return Read(reader, source);
     }
 
-    /// <summary>The column names of the header record only (quotes removed), without reading further; empty for an empty input.</summary>
-    public static IReadOnlyList<string> ReadHeader(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var sb = new StringBuilder();
-        bool inQuotes = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (c == '\n' && !inQuotes)
-            {
-                break;
-            }
-
-            sb.Append((char)c);
-        }
-
-        var (table, _) = Parse(sb.Append('\n').ToString(), string.Empty);
-        return table.Columns;
-    }
+    /// <summary>The column names of the header record (quotes removed); empty for an empty input.</summary>
+    public static IReadOnlyList<string> ReadHeader(Stream stream) => Read(stream, string.Empty).Table.Columns;
 
     /// <summary>Reads a file; problems (ragged records, unterminated quotes) are returned, not thrown.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
