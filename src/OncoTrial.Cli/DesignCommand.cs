@@ -60,6 +60,7 @@ internal static class DesignCommand
                 parse.GetValue(sides) == 1 ? Sidedness.OneSided : Sidedness.TwoSided,
                 methodName == "wu" ? SingleArmSurvivalMethod.OneSampleLogRankWu2015 : SingleArmSurvivalMethod.ExponentialLogHazard,
                 parse.GetValue(shape));
+            LegacyProblemText.ThrowIfAny(input.Validate());
             var d = SingleArmSurvivalDesign.Compute(input);
             if (parse.GetValue(format) == "json")
             {
@@ -159,6 +160,7 @@ internal static class DesignCommand
             double a = parse.GetValue(alpha);
             double pw = parse.GetValue(power);
             int limit = parse.GetValue(maxN);
+            LegacyProblemText.ThrowIfAny(SimonTwoStageDesign.Validate(parse.GetValue(p0), parse.GetValue(p1), a, pw, limit));
             var designs = criteria.Select(c => (Criterion: c, Design: SimonTwoStageDesign.Find(parse.GetValue(p0), parse.GetValue(p1), a, pw, c, limit))).ToList();
             if (designs.Any(d => d.Design is null))
             {
@@ -213,6 +215,7 @@ internal static class DesignCommand
         {
             double a = parse.GetValue(alpha);
             double pw = parse.GetValue(power);
+            LegacyProblemText.ThrowIfAny(SingleStageBinomialDesign.Validate(parse.GetValue(p0), parse.GetValue(p1), a, pw));
             var d = SingleStageBinomialDesign.Find(parse.GetValue(p0), parse.GetValue(p1), a, pw)
                 ?? throw new CommandLineInputException([Inv($"no single-stage design with n <= 1000 meets alpha {a} and power {pw}; p0 and p1 are too close.")]);
             if (parse.GetValue(format) == "json")

@@ -23,6 +23,36 @@ public sealed record SurvivalAnalysisOptions
 
     /// <summary>Cox model options (ties, level).</summary>
     public CoxOptions Cox { get; init; } = CoxOptions.Default;
+
+    /// <summary>
+    /// Every problem with the options (empty when valid), each once: those of <see cref="KaplanMeierOptions.Validate"/>,
+    /// quantile probabilities strictly between 0 and 1 (option <c>quantiles</c>), landmark times finite and ≥ 0 (option
+    /// <c>times</c>), and those of <see cref="LogRankOptions.Validate"/> and <see cref="CoxOptions.Validate"/>.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        problems.AddRange(KaplanMeier.Validate());
+        foreach (double p in QuantileProbabilities)
+        {
+            if (!(p > 0.0 && p < 1.0))
+            {
+                problems.Add(Problem.OptionRange("quantiles", "probabilities strictly between 0 and 1 (0.5 = median)", p));
+            }
+        }
+
+        foreach (double t in LandmarkTimes)
+        {
+            if (!(t >= 0.0 && double.IsFinite(t)))
+            {
+                problems.Add(Problem.OptionRange("times", "finite landmark times >= 0 (e.g. 180,365)", t));
+            }
+        }
+
+        problems.AddRange(LogRank.Validate());
+        problems.AddRange(Cox.Validate());
+        return problems.Distinct().ToList().AsReadOnly();
+    }
 }
 
 /// <summary>One group's Kaplan-Meier summaries.</summary>
@@ -67,6 +97,7 @@ public static class SurvivalAnalysis
     /// <param name="strata">Optional stratum labels for the test and the Cox model.</param>
     /// <param name="weights">Optional integer case weights.</param>
     /// <param name="options">Options; null = defaults.</param>
+    /// <exception cref="ArgumentException">Invalid data, or options with problems (<see cref="SurvivalAnalysisOptions.Validate"/>; the message lists every one).</exception>
     public static SurvivalAnalysisResult Run(
         IReadOnlyList<double> time,
         IReadOnlyList<int> status,
@@ -78,6 +109,7 @@ public static class SurvivalAnalysis
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(status);
         options ??= SurvivalAnalysisOptions.Default;
+        OptionProblems.ThrowArgumentIfAny(options.Validate(), nameof(options));
         double[] t = [.. time];
         int[] s = [.. status];
         int[] w = weights is null ? [] : [.. weights];
