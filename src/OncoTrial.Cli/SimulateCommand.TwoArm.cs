@@ -75,17 +75,8 @@ internal static partial class SimulateCommand
             }
 
             long r = parse.GetValue(trials);
-            if (r < 1)
-            {
-                problems.Add(F($"--trials: expected at least 1, found {r}."));
-            }
-
             int? t = parse.GetValue(threads);
-            if (t is < 1)
-            {
-                problems.Add(F($"--threads: expected at least 1, found {t}."));
-            }
-
+            problems.AddRange(SimulationRun.Validate(r, t).Select(p => p.ToString()));
             double mc = parse.GetValue(medianControl);
             if (!(mc > 0 && double.IsFinite(mc)))
             {
@@ -97,25 +88,30 @@ internal static partial class SimulateCommand
                 throw new CommandLineInputException(problems);
             }
 
-            TwoArmGroupSequentialResult design;
-            try
+            var optionProblems = TwoArmSurvivalOptions.Validate(
+                parse.GetValue(hr), Math.Log(2) / mc, parse.GetValue(alpha), 1, parse.GetValue(power), parse.GetValue(allocation),
+                parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), TwoArmEventsMethod.Schoenfeld);
+            if (optionProblems.Count > 0)
             {
-                var options = TwoArmSurvivalOptions.Create(
-                    parse.GetValue(hr), Math.Log(2) / mc, parse.GetValue(alpha), 1, parse.GetValue(power), parse.GetValue(allocation),
-                    parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime));
-                double[] rates = [.. Enumerable.Range(1, k).Select(i => (double)i / k)];
-                design = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, TwoArmSpendings[parse.GetValue(spending)!], GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CommandLineInputException([.. e.Message.Split(Environment.NewLine).Select(p => "--" + p)]);
+                throw new CommandLineInputException([.. optionProblems.Select(p => p.ToString())]);
             }
 
+            var options = TwoArmSurvivalOptions.Create(
+                parse.GetValue(hr), Math.Log(2) / mc, parse.GetValue(alpha), 1, parse.GetValue(power), parse.GetValue(allocation),
+                parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime));
+            double[] rates = [.. Enumerable.Range(1, k).Select(i => (double)i / k)];
+            var sequentialProblems = TwoArmSurvivalDesign.ValidateGroupSequential(options, rates, futilityBounds);
+            if (sequentialProblems.Count > 0)
+            {
+                throw new CommandLineInputException([.. sequentialProblems.Select(p => p.ToString())]);
+            }
+
+            var design = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, TwoArmSpendings[parse.GetValue(spending)!], GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
             var scenario = TwoArmSurvivalScenario.FromDesign(design, parse.GetValue(n), parse.GetValue(under) == "h0" ? SimulatedHypothesis.H0 : SimulatedHypothesis.H1);
             var invalid = scenario.Validate();
             if (invalid.Count > 0)
             {
-                throw new CommandLineInputException([.. invalid.Select(p => "--" + p)]);
+                throw new CommandLineInputException([.. invalid.Select(p => p.ToString())]);
             }
 
             using var cts = new CancellationTokenSource();

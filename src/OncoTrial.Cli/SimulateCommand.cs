@@ -69,19 +69,9 @@ internal static partial class SimulateCommand
                 EventsAtAnalysis = parse.GetValue(events),
                 KaplanMeierTrials = parse.GetValue(kmTrials),
             };
-            var problems = scenario.Validate().Select(p => "--" + p).ToList();
             long r = parse.GetValue(trials);
-            if (r < 1)
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--trials: expected at least 1, found {r}."));
-            }
-
             int? t = parse.GetValue(threads);
-            if (t is < 1)
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--threads: expected at least 1, found {t}."));
-            }
-
+            var problems = scenario.Validate().Concat(SimulationRun.Validate(r, t)).Select(p => p.ToString()).ToList();
             if (problems.Count > 0)
             {
                 throw new CommandLineInputException(problems);
