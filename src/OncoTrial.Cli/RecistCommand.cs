@@ -43,7 +43,7 @@ internal static class RecistCommand
                 AcceptSd = parse.GetValue(acceptSd),
                 CrThenPr = parse.GetValue(crThenPr) == "strict" ? CrThenPrPolicy.StrictRecistTable3 : CrThenPrPolicy.Admiralonco,
             };
-            var problems = options.Validate().Select(p => "option " + p).ToList();
+            var problems = options.Validate().Select(p => p.ToString()).ToList();
             var studyDir = parse.GetValue(study);
             var lesionFiles = parse.GetValue(lesions) ?? [];
             var timepointFile = parse.GetValue(timepoints);

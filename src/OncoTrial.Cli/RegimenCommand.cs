@@ -38,7 +38,7 @@ internal static class RegimenCommand
         }
         catch (ProtocolFormatException ex)
         {
-            throw new CommandLineInputException(ex.Problems);
+            throw new CommandLineInputException([.. ex.Problems.Select(p => p.ToString())]);
         }
         catch (FileNotFoundException)
         {
@@ -122,6 +122,12 @@ internal static class RegimenCommand
             {
                 var phase = r.Phases[p];
                 counts.Add(p < given.Length && given[p] is { } g ? g : phase.MaxCycles ?? phase.MinCycles);
+            }
+
+            var cycleProblems = TreatmentSchedule.Validate(r, counts);
+            if (cycleProblems.Count > 0)
+            {
+                throw new CommandLineInputException([LegacyProblemText.Cycles(cycleProblems, p => r.Phases[p.Option == "maintenance-cycles" ? 1 : 0].Name)]);
             }
 
             var s = TreatmentSchedule.Create(r, first, counts);
@@ -208,35 +214,15 @@ internal static class RegimenCommand
             double h = parse.GetValue(height), wt = parse.GetValue(weight);
             int decimals = parse.GetValue(bsaDecimals);
             double step = parse.GetValue(roundMg);
-            var problems = new List<string>();
-            if (!(h > 0 && h <= 300))
-            {
-                problems.Add(Inv($"--height: expected centimetres, more than 0 and at most 300, found {h}. Give the height in cm (e.g. 170)."));
-            }
-
-            if (!(wt > 0 && wt <= 700))
-            {
-                problems.Add(Inv($"--weight: expected kilograms, more than 0 and at most 700, found {wt}. Give the weight in kg (e.g. 70)."));
-            }
-
-            if (decimals is < 0 or > 6)
-            {
-                problems.Add(Inv($"--bsa-decimals: expected 0 to 6, found {decimals}."));
-            }
-
-            if (!(step >= 0))
-            {
-                problems.Add(Inv($"--round-mg: expected 0 or more mg, found {step}."));
-            }
-
+            var rounding = new DoseRounding(decimals, step);
+            var problems = DoseCalculator.Validate(h, wt, rounding);
             if (problems.Count > 0)
             {
-                throw new CommandLineInputException(problems);
+                throw new CommandLineInputException([.. problems.Select(p => p.ToString())]);
             }
 
             string formulaName = parse.GetValue(formula)!;
             var f = Formulas[formulaName];
-            var rounding = new DoseRounding(decimals, step);
             double raw = BodySurfaceArea.Compute(h, wt, f);
             var doses = DoseCalculator.ComputePlannedDoses(r, h, wt, f, rounding);
             double bsa = Math.Round(raw, decimals, MidpointRounding.AwayFromZero);

@@ -29,9 +29,11 @@ internal static class SafetyCommand
         {
             string dir = parse.GetValue(study)!;
             decimal percent = parse.GetValue(threshold);
-            if (!(percent >= 0 && percent <= 100))
+            var safetyOptions = SafetyOptions.Default with { FrequencyThresholdPercent = percent };
+            var optionProblems = safetyOptions.Validate();
+            if (optionProblems.Count > 0)
             {
-                throw new CommandLineInputException([string.Create(CultureInfo.InvariantCulture, $"--threshold: expected a percentage from 0 to 100, found {percent}.")]);
+                throw new CommandLineInputException([.. optionProblems.Select(p => p.ToString())]);
             }
 
             var folder = StudyFolder.Load(dir);
@@ -40,7 +42,7 @@ internal static class SafetyCommand
                 throw new CommandLineInputException([.. folder.Problems.Select(p => p.ToString())]);
             }
 
-            var ae = AeSummary.Compute(folder, SafetyOptions.Default with { FrequencyThresholdPercent = percent });
+            var ae = AeSummary.Compute(folder, safetyOptions);
             if (parse.GetValue(format) == "csv")
             {
                 output.Write(AeTable.RenderCsv(ae));
