@@ -44,9 +44,12 @@ internal static class ProportionCommand
             }
 
             string methodName = parse.GetValue(method)!;
-            LegacyProblemText.ThrowIfAny(parse.GetValue(p0) is { } p
-                ? BinomialTest.Validate(parse.GetValue(x), parse.GetValue(n), p)
-                : BinomialInterval.Validate(parse.GetValue(x), parse.GetValue(n)));
+            LegacyProblemText.ThrowIfAny(BinomialInterval.Validate(parse.GetValue(x), parse.GetValue(n)));
+            if (parse.GetValue(p0) is { } p)
+            {
+                LegacyProblemText.ThrowIfAny(BinomialTest.Validate(parse.GetValue(x), parse.GetValue(n), p));
+            }
+
             var estimate = BinomialInterval.Compute(parse.GetValue(x), parse.GetValue(n), Methods[methodName], ConfidenceLevel.Create(cl));
             BinomialTestResult? test = null;
             if (parse.GetValue(p0) is { } nullProportion)

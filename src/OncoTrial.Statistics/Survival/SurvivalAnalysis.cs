@@ -31,6 +31,15 @@ public sealed record SurvivalAnalysisOptions
     /// </summary>
     public IReadOnlyList<Problem> Validate()
     {
+        var problems = ValidateSummaries();
+        problems.AddRange(LogRank.Validate());
+        problems.AddRange(Cox.Validate());
+        return problems.Distinct().ToList().AsReadOnly();
+    }
+
+    /// <summary>The problems of the per-group summaries only: Kaplan-Meier options, quantiles and landmark times.</summary>
+    internal List<Problem> ValidateSummaries()
+    {
         var problems = new List<Problem>();
         problems.AddRange(KaplanMeier.Validate());
         foreach (double p in QuantileProbabilities)
@@ -49,9 +58,7 @@ public sealed record SurvivalAnalysisOptions
             }
         }
 
-        problems.AddRange(LogRank.Validate());
-        problems.AddRange(Cox.Validate());
-        return problems.Distinct().ToList().AsReadOnly();
+        return problems;
     }
 }
 
@@ -97,7 +104,8 @@ public static class SurvivalAnalysis
     /// <param name="strata">Optional stratum labels for the test and the Cox model.</param>
     /// <param name="weights">Optional integer case weights.</param>
     /// <param name="options">Options; null = defaults.</param>
-    /// <exception cref="ArgumentException">Invalid data, or options with problems (<see cref="SurvivalAnalysisOptions.Validate"/>; the message lists every one).</exception>
+    /// <exception cref="ArgumentException">Invalid data, or options with problems (<see cref="SurvivalAnalysisOptions.Validate"/>, the
+    /// message listing every one; with fewer than two groups the log-rank and Cox options are not used and not checked).</exception>
     public static SurvivalAnalysisResult Run(
         IReadOnlyList<double> time,
         IReadOnlyList<int> status,
@@ -109,13 +117,13 @@ public static class SurvivalAnalysis
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(status);
         options ??= SurvivalAnalysisOptions.Default;
-        OptionProblems.ThrowArgumentIfAny(options.Validate(), nameof(options));
         double[] t = [.. time];
         int[] s = [.. status];
         int[] w = weights is null ? [] : [.. weights];
         SurvivalInput.Validate(t, s, w);
 
         var groupFactor = Factor.Create(group ?? Enumerable.Repeat(AllGroupName, t.Length).ToArray());
+        OptionProblems.ThrowArgumentIfAny(groupFactor.Levels.Count >= 2 ? options.Validate() : options.ValidateSummaries(), nameof(options));
         var summaries = new List<SurvivalGroupSummary>(groupFactor.Levels.Count);
         foreach (var (level, name) in KaplanMeier.OrdinalLevels(groupFactor))
         {

@@ -175,9 +175,13 @@ public sealed class SurvivalOptionValidationTests
     }
 
     [Fact]
-    public void Run_refuses_log_rank_exponents_even_with_a_single_group()
+    public void With_a_single_group_Run_checks_only_the_options_it_uses()
     {
-        var options = SurvivalAnalysisOptions.Default with { LogRank = new LogRankOptions(LogRankWeighting.LogRank, 1, 0) };
-        Assert.Throws<ArgumentException>(() => SurvivalAnalysis.Run(Time, Status, options: options));
+        var unused = SurvivalAnalysisOptions.Default with { LogRank = new LogRankOptions(LogRankWeighting.LogRank, 1, 0) };
+        Assert.Null(SurvivalAnalysis.Run(Time, Status, options: unused).LogRank);
+        var used = unused with { QuantileProbabilities = [1.5] };
+        var e = Assert.Throws<ArgumentException>(() => SurvivalAnalysis.Run(Time, Status, options: used));
+        ProblemAssert.HasText(e, [Assert.Single(used.Validate(), p => p.Option == "quantiles")]);
+        Assert.DoesNotContain("--rho", e.Message, StringComparison.Ordinal);
     }
 }
