@@ -126,6 +126,16 @@ public sealed class SurvivalOptionValidationTests
         ProblemAssert.Is(problems[1], "conf-type", "OPTION_RANGE", "9");
     }
 
+    [Fact]
+    public void Fit_throws_the_same_text()
+    {
+        var options = KaplanMeierOptions.Default with { ConfidenceLevel = default, Transform = (SurvivalCiTransform)9 };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.Fit(Time, Status, options: options));
+        ProblemAssert.HasText(e, options.Validate());
+        Assert.Equal("options", e.ParamName);
+        ProblemAssert.HasText(Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.FitByGroup(Time, Status, Factor.Create(Arms), options: options)), options.Validate());
+    }
+
     // ---- SurvivalAnalysisOptions ----
 
     [Fact]
