@@ -1,3 +1,5 @@
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Simulation;
 
 /// <summary>
@@ -13,22 +15,22 @@ internal static class ChunkedTrials
     /// <summary>Simulates one trial into the chunk's totals, using the worker's scratch buffers.</summary>
     public delegate void TrialBody<in TBuffers, TTotals>(long trial, TBuffers buffers, ref TTotals totals);
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every scenario problem, or for a bad trial or thread count.</summary>
-    public static void Validate(IReadOnlyList<string> scenarioProblems, string scenarioArgument, long trials, int? maxThreads)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> listing every scenario problem and every problem of
+    /// <see cref="SimulationRun.Validate"/>, one per line; an <see cref="ArgumentOutOfRangeException"/> when only the
+    /// trial or thread count is bad.
+    /// </summary>
+    public static void Validate(IReadOnlyList<Problem> scenarioProblems, string scenarioArgument, long trials, int? maxThreads)
     {
+        var run = SimulationRun.Validate(trials, maxThreads);
         if (scenarioProblems.Count > 0)
         {
-            throw new ArgumentException(string.Join(Environment.NewLine, scenarioProblems), scenarioArgument);
+            throw new ArgumentException(string.Join(Environment.NewLine, scenarioProblems.Concat(run)), scenarioArgument);
         }
 
-        if (trials < 1)
+        if (run.Count > 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(trials), trials, "trials: expected at least 1 trial.");
-        }
-
-        if (maxThreads is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "threads: expected at least 1 thread.");
+            throw new ArgumentOutOfRangeException(run[0].Option == "trials" ? nameof(trials) : nameof(maxThreads), string.Join(Environment.NewLine, run));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Simulation;
 
@@ -92,35 +93,49 @@ public sealed record SingleArmSurvivalScenario
     public int EvaluablePatients =>
         DropoutModel == DropoutModel.FixedFraction ? (int)Math.Round(Enrolment * (1 - Dropout), MidpointRounding.AwayFromZero) : Enrolment;
 
-    /// <summary>Every problem with the scenario, one message each (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// Every problem with the scenario (empty when valid), each named by its option: <c>median0</c>, <c>median1</c>,
+    /// <c>accrual</c> and <c>dropout-time</c> &gt; 0; <c>follow-up</c> ≥ 0; <c>n</c> ≥ 1; <c>dropout</c> in [0, 1);
+    /// <c>alpha</c> strictly between 0 and 1; <c>events</c> ≥ 1 and <c>km-trials</c> ≥ 0 when given; different medians
+    /// and at least one evaluable patient (<c>OPTION_CONFLICT</c>).
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
-        void Check(bool ok, string message)
+        var problems = new List<Problem>();
+        void Check(bool ok, string option, string expected, FormattableString found)
         {
             if (!ok)
             {
-                problems.Add(message);
+                problems.Add(ScenarioProblems.Option(option, expected, found));
             }
         }
 
-        Check(MedianH0 > 0 && double.IsFinite(MedianH0), Say($"median0: expected months > 0, found {MedianH0}."));
-        Check(MedianH1 > 0 && double.IsFinite(MedianH1), Say($"median1: expected months > 0, found {MedianH1}."));
-        Check(MedianH0 != MedianH1, "median0 and median1: expected different medians, found the same.");
-        Check(Accrual > 0 && double.IsFinite(Accrual), Say($"accrual: expected months > 0, found {Accrual}."));
-        Check(FollowUp >= 0 && double.IsFinite(FollowUp), Say($"follow-up: expected months >= 0, found {FollowUp}."));
-        Check(Enrolment >= 1, Say($"n: expected at least 1 patient, found {Enrolment}."));
-        Check(Dropout >= 0 && Dropout < 1, Say($"dropout: expected a fraction 0 <= d < 1, found {Dropout}."));
-        Check(DropoutTime > 0 && double.IsFinite(DropoutTime), Say($"dropout-time: expected months > 0, found {DropoutTime}."));
-        Check(Alpha > 0 && Alpha < 1, Say($"alpha: expected 0 < alpha < 1 (two-sided), found {Alpha}."));
-        Check(EventsAtAnalysis is null or >= 1, Say($"events: expected at least 1 event, found {EventsAtAnalysis}."));
-        Check(KaplanMeierTrials is null or >= 0, Say($"km-trials: expected >= 0, found {KaplanMeierTrials}."));
-        if (problems.Count == 0)
+        Check(MedianH0 > 0 && double.IsFinite(MedianH0), "median0", "months > 0", $"{MedianH0}");
+        Check(MedianH1 > 0 && double.IsFinite(MedianH1), "median1", "months > 0", $"{MedianH1}");
+        if (MedianH0 == MedianH1)
         {
-            Check(EvaluablePatients >= 1, Say($"n and dropout: round(n(1 - d)) = {EvaluablePatients} evaluable patients; expected at least 1."));
+            problems.Add(ScenarioProblems.Option("median1", Say($"a median different from --median0 ({MedianH0})"), $"{MedianH1}", ScenarioProblems.Conflict));
         }
 
-        return problems;
+        Check(Accrual > 0 && double.IsFinite(Accrual), "accrual", "months > 0", $"{Accrual}");
+        Check(FollowUp >= 0 && double.IsFinite(FollowUp), "follow-up", "months >= 0", $"{FollowUp}");
+        Check(Enrolment >= 1, "n", "at least 1 patient", $"{Enrolment}");
+        Check(Dropout >= 0 && Dropout < 1, "dropout", "a fraction 0 <= d < 1", $"{Dropout}");
+        Check(DropoutTime > 0 && double.IsFinite(DropoutTime), "dropout-time", "months > 0", $"{DropoutTime}");
+        Check(Alpha > 0 && Alpha < 1, "alpha", "0 < alpha < 1 (two-sided)", $"{Alpha}");
+        Check(EventsAtAnalysis is null or >= 1, "events", "at least 1 event", $"{EventsAtAnalysis}");
+        Check(KaplanMeierTrials is null or >= 0, "km-trials", ">= 0", $"{KaplanMeierTrials}");
+        if (problems.Count == 0 && EvaluablePatients < 1)
+        {
+            problems.Add(ScenarioProblems.Option(
+                "n",
+                "at least 1 evaluable patient after fixed-fraction dropout, round(n(1 - d))",
+                $"{EvaluablePatients}",
+                ScenarioProblems.Conflict,
+                "Raise --n or lower --dropout."));
+        }
+
+        return problems.AsReadOnly();
     }
 
     private static string Say(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OncoTrial.Statistics;
 using OncoTrial.Statistics.Design;
 
 namespace OncoTrial.Simulation;
@@ -73,45 +74,53 @@ public sealed record TwoArmSurvivalScenario
         };
     }
 
-    /// <summary>Every problem with the scenario, one message each (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// Every problem with the scenario (empty when valid), each named by the option it comes from: <c>hr</c> &gt; 0; the
+    /// control hazard &gt; 0 (<c>median-control</c>); <c>allocation</c> and <c>accrual</c> &gt; 0; <c>n</c> ≥ 2 and at
+    /// least the last planned event count; the dropout hazard ≥ 0 (<c>dropout</c>); a defined hypothesis
+    /// (<c>under</c>); at least one analysis with increasing planned events and one critical value each (<c>stages</c>);
+    /// one futility bound per interim look or none (<c>futility</c>).
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
-        void Check(bool ok, FormattableString message)
+        var problems = new List<Problem>();
+        void Check(bool ok, string option, string expected, FormattableString found, string code = ScenarioProblems.Range)
         {
             if (!ok)
             {
-                problems.Add(message.ToString(CultureInfo.InvariantCulture));
+                problems.Add(ScenarioProblems.Option(option, expected, found, code));
             }
         }
 
-        Check(HazardRatio > 0 && double.IsFinite(HazardRatio), $"hr: expected a hazard ratio > 0, found {HazardRatio}.");
-        Check(ControlHazard > 0 && double.IsFinite(ControlHazard), $"control hazard: expected a rate > 0, found {ControlHazard}.");
-        Check(AllocationRatio > 0 && double.IsFinite(AllocationRatio), $"allocation: expected a ratio > 0, found {AllocationRatio}.");
-        Check(Accrual > 0 && double.IsFinite(Accrual), $"accrual: expected a duration > 0, found {Accrual}.");
-        Check(Patients >= 2, $"n: expected at least 2 patients, found {Patients}.");
-        Check(DropoutHazard >= 0 && double.IsFinite(DropoutHazard), $"dropout hazard: expected a rate >= 0, found {DropoutHazard}.");
-        Check(Enum.IsDefined(Hypothesis), $"under: expected H0 or H1, found {Hypothesis}.");
+        Check(HazardRatio > 0 && double.IsFinite(HazardRatio), "hr", "a hazard ratio > 0", $"{HazardRatio}");
+        Check(ControlHazard > 0 && double.IsFinite(ControlHazard), "median-control", "a control hazard > 0 (ln 2 / median)", $"{ControlHazard}");
+        Check(AllocationRatio > 0 && double.IsFinite(AllocationRatio), "allocation", "a ratio > 0", $"{AllocationRatio}");
+        Check(Accrual > 0 && double.IsFinite(Accrual), "accrual", "a duration > 0", $"{Accrual}");
+        Check(Patients >= 2, "n", "at least 2 patients", $"{Patients}");
+        Check(DropoutHazard >= 0 && double.IsFinite(DropoutHazard), "dropout", "a dropout hazard >= 0", $"{DropoutHazard}");
+        Check(Enum.IsDefined(Hypothesis), "under", "H0 or H1", $"{Hypothesis}");
         if (PlannedEvents is null || CriticalValues is null || FutilityBounds is null)
         {
-            problems.Add("stages: planned events, critical values and futility bounds must not be null.");
-            return problems;
+            problems.Add(ScenarioProblems.Option("stages", "planned events, critical values and futility bounds", $"null"));
+            return problems.AsReadOnly();
         }
 
-        Check(PlannedEvents.Count >= 1, $"stages: expected at least one analysis, found {PlannedEvents.Count}.");
-        Check(CriticalValues.Count == PlannedEvents.Count, $"critical values: expected one per analysis ({PlannedEvents.Count}), found {CriticalValues.Count}.");
-        Check(FutilityBounds.Count == 0 || FutilityBounds.Count == PlannedEvents.Count - 1, $"futility: expected one bound per interim look ({PlannedEvents.Count - 1}) or none, found {FutilityBounds.Count}.");
+        Check(PlannedEvents.Count >= 1, "stages", "at least one analysis", $"{PlannedEvents.Count}");
+        Check(CriticalValues.Count == PlannedEvents.Count, "stages", Say($"critical values, one per analysis ({PlannedEvents.Count})"), $"{CriticalValues.Count}", ScenarioProblems.Conflict);
+        Check(FutilityBounds.Count == 0 || FutilityBounds.Count == PlannedEvents.Count - 1, "futility", Say($"one bound per interim look ({PlannedEvents.Count - 1}) or none"), $"{FutilityBounds.Count}", ScenarioProblems.Conflict);
         for (int k = 0; k < PlannedEvents.Count; k++)
         {
             int prev = k == 0 ? 0 : PlannedEvents[k - 1];
-            Check(PlannedEvents[k] > prev, $"planned events: expected increasing counts >= 1, found {PlannedEvents[k]} at stage {k + 1}.");
+            Check(PlannedEvents[k] > prev, "stages", "planned events in increasing counts >= 1", $"{PlannedEvents[k]} at stage {k + 1}");
         }
 
         if (PlannedEvents.Count > 0)
         {
-            Check(PlannedEvents[^1] <= Patients, $"planned events: the last analysis needs {PlannedEvents[^1]} events, more than the {Patients} patients.");
+            Check(PlannedEvents[^1] <= Patients, "n", Say($"at least the {PlannedEvents[^1]} planned events of the last analysis"), $"{Patients} patients", ScenarioProblems.Conflict);
         }
 
-        return problems;
+        return problems.AsReadOnly();
     }
+
+    private static string Say(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -53,8 +53,7 @@ public static class CtcaeCrossCheck
         ArgumentNullException.ThrowIfNull(graded);
         options ??= CtcaeOptions.Default;
         criteria ??= CtcaeCriteria.V5;
-        ArgumentOutOfRangeException.ThrowIfNegative(options.CrossCheckToleranceDays);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.CrossCheckToleranceDays, 365);
+        OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
         int tol = options.CrossCheckToleranceDays;
         var labs = graded.Where(g => g.Result.IsGradable && g.Date is not null).ToList();
         var flags = new List<CrossCheckFlag>();

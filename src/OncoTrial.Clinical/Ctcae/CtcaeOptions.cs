@@ -91,6 +91,19 @@ public sealed record CtcaeOptions
     /// </summary>
     public int CrossCheckToleranceDays { get; init; }
 
+    /// <summary>Most days of <see cref="CrossCheckToleranceDays"/>.</summary>
+    public const int MaxCrossCheckToleranceDays = 365;
+
+    /// <summary>
+    /// Every problem with the options (empty when valid): <see cref="CrossCheckToleranceDays"/> from 0 to
+    /// <see cref="MaxCrossCheckToleranceDays"/> (option <c>cross-check-tolerance-days</c>). The other options are
+    /// choices between rules and have no range.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate() =>
+        CrossCheckToleranceDays is >= 0 and <= MaxCrossCheckToleranceDays
+            ? []
+            : [OptionProblems.Integer("cross-check-tolerance-days", string.Create(CultureInfo.InvariantCulture, $"a number of days from 0 to {MaxCrossCheckToleranceDays}"), CrossCheckToleranceDays)];
+
     /// <summary>One line naming every option, for printing with results.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OncoTrial.Clinical.Recist;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Endpoints;
 
@@ -12,10 +13,6 @@ public sealed record EndpointOptions
     /// <summary>Days per month used for every month value: 30.4375 = 365.25 / 12 (admiral, SAS and R convention).</summary>
     public const double DaysPerMonth = 30.4375;
 
-    private readonly int _assessmentIntervalDays = 42;
-    private readonly int _assessmentWindowDays = 7;
-    private readonly int _missedAssessments = 2;
-
     /// <summary>The defaults: FDA, first dose, 42-day schedule with a 7-day window, 2 missed assessments, confirmed responders.</summary>
     public static EndpointOptions Default { get; } = new();
 
@@ -26,28 +23,16 @@ public sealed record EndpointOptions
     public StartDateSource StartDateSource { get; init; } = StartDateSource.FirstDose;
 
     /// <summary>Scheduled interval between tumour assessments, Δ, in days (> 0; default 42, every 6 weeks).</summary>
-    public int AssessmentIntervalDays
-    {
-        get => _assessmentIntervalDays;
-        init => _assessmentIntervalDays = value > 0 ? value : throw Invalid(nameof(AssessmentIntervalDays), "a number of days > 0", value, "Use the protocol's scan interval, e.g. 42 for every 6 weeks.");
-    }
+    public int AssessmentIntervalDays { get; init; } = 42;
 
     /// <summary>Visit window w in days (≥ 0; default 7, ±1 week).</summary>
-    public int AssessmentWindowDays
-    {
-        get => _assessmentWindowDays;
-        init => _assessmentWindowDays = value >= 0 ? value : throw Invalid(nameof(AssessmentWindowDays), "a number of days >= 0", value, "Use the protocol's visit window, e.g. 7.");
-    }
+    public int AssessmentWindowDays { get; init; } = 7;
 
     /// <summary>
     /// How many consecutive missed assessments make an event censored under FDA conventions (≥ 1; default 2). The event
     /// is "after missed assessments" when event date − last adequate assessment date &gt; <see cref="MissedAssessmentGapDays"/>.
     /// </summary>
-    public int MissedAssessments
-    {
-        get => _missedAssessments;
-        init => _missedAssessments = value >= 1 ? value : throw Invalid(nameof(MissedAssessments), "a count >= 1", value, "FDA guidance uses 2.");
-    }
+    public int MissedAssessments { get; init; } = 2;
 
     /// <summary>The largest gap in days that is not "missed": MissedAssessments × AssessmentIntervalDays + AssessmentWindowDays (2 × 42 + 7 = 91 by default).</summary>
     public int MissedAssessmentGapDays => (MissedAssessments * AssessmentIntervalDays) + AssessmentWindowDays;
@@ -66,6 +51,35 @@ public sealed record EndpointOptions
         CultureInfo.InvariantCulture,
         $"{(Convention == CensoringConvention.Fda ? "FDA" : "EMA")} censoring; day 1 = {StartDateSource.ToVariable()}; assessments every {AssessmentIntervalDays} d ± {AssessmentWindowDays} d; an event more than {MissedAssessmentGapDays} d after the last adequate assessment follows {MissedAssessments} missed assessments; {(ResponseBasis == ResponseBasis.Confirmed ? "confirmed" : "unconfirmed")} responses; months = days / {DaysPerMonth}; deaths, assessments and therapy after the data cutoff are ignored.");
 
-    private static ArgumentOutOfRangeException Invalid(string name, string expected, int found, string fix) =>
-        new(name, found, string.Create(CultureInfo.InvariantCulture, $"{name}: expected {expected}, found {found}. {fix}"));
+    /// <summary>
+    /// Every problem with the options (empty when valid), each named by its option: <c>assessment-interval-days</c>
+    /// &gt; 0, <c>assessment-window-days</c> ≥ 0, <c>missed-assessments</c> ≥ 1, and defined <c>convention</c>,
+    /// <c>start-date</c> and <c>response-basis</c>.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        if (AssessmentIntervalDays <= 0)
+        {
+            problems.Add(OptionProblems.Integer("assessment-interval-days", "a number of days > 0", AssessmentIntervalDays, "Use the protocol's scan interval, e.g. 42 for every 6 weeks."));
+        }
+
+        if (AssessmentWindowDays < 0)
+        {
+            problems.Add(OptionProblems.Integer("assessment-window-days", "a number of days >= 0", AssessmentWindowDays, "Use the protocol's visit window, e.g. 7."));
+        }
+
+        if (MissedAssessments < 1)
+        {
+            problems.Add(OptionProblems.Integer("missed-assessments", "a count >= 1", MissedAssessments, "FDA guidance uses 2."));
+        }
+
+        OptionProblems.CheckDefined(problems, "convention", Convention);
+        OptionProblems.CheckDefined(problems, "start-date", StartDateSource);
+        OptionProblems.CheckDefined(problems, "response-basis", ResponseBasis);
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> listing every problem of <see cref="Validate"/>, one per line.</summary>
+    public void EnsureValid() => OptionProblems.ThrowIfAny(Validate(), "options");
 }

@@ -35,6 +35,7 @@ public static class TimeToEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(subject);
         options ??= EndpointOptions.Default;
+        options.EnsureValid();
         var start = new StartAnchor(subject.StartDate, false, AdslDomain, options.StartDateSource.ToVariable(), null, options.StartDateSource.ToDescription());
         return DeriveProgressionOrDeath(subject, "PFS", "Progression-Free Survival", start, options);
     }
@@ -55,6 +56,7 @@ public static class TimeToEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(subject);
         options ??= EndpointOptions.Default;
+        options.EnsureValid();
         const string code = "OS";
         const string param = "Overall Survival";
         DateOnly cutoff = subject.DataCutoffDate;
@@ -92,6 +94,7 @@ public static class TimeToEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(subject);
         options ??= EndpointOptions.Default;
+        options.EnsureValid();
         if (ResponseDate(subject, options) is not { } response)
         {
             return null;
@@ -116,6 +119,7 @@ public static class TimeToEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(subject);
         options ??= EndpointOptions.Default;
+        options.EnsureValid();
         const string code = "TTR";
         const string param = "Time to Response";
         if (ResponseDate(subject, options) is { } response)

@@ -48,7 +48,7 @@ public static class ExposureDerivation
     {
         ArgumentNullException.ThrowIfNull(administrations);
         options ??= ExposureOptions.Default;
-        options.Validate();
+        options.EnsureValid();
         var result = new List<DrugExposure>();
         foreach (var subject in administrations.Where(a => a.Amount > 0).GroupBy(a => a.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

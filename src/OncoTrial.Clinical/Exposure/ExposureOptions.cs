@@ -129,43 +129,78 @@ public sealed record ExposureOptions
     /// <summary>Planned administrations per cycle of the drug.</summary>
     public int AdministrationsOf(string drug) => AdministrationsPerCycle.TryGetValue(drug, out int n) ? n : 1;
 
-    /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range.</exception>
-    public void Validate()
+    /// <summary>
+    /// Every problem with the options (empty when valid), each named by its option: <c>cycle-days</c> &gt; 0,
+    /// <c>days-per-month</c> finite and &gt; 0, <c>reduction-tolerance</c> in [0, 1), <c>delay-tolerance-days</c> ≥ 0,
+    /// <c>min-induction-cycles</c> ≥ 1 and <c>max-induction-cycles</c> ≥ it, <c>administrations</c> ≥ 1 per cycle and
+    /// <c>starting-dose</c> finite and &gt; 0 for every drug listed.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
     {
+        var problems = new List<Problem>();
         if (CycleLengthDays <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(CycleLengthDays), CycleLengthDays, "Expected a cycle length > 0 days.");
+            problems.Add(OptionProblems.Integer("cycle-days", "a cycle length > 0 days", CycleLengthDays, "The seed protocol's cycles last 21 days."));
         }
 
-        if (!(DaysPerMonth > 0))
+        if (!(DaysPerMonth > 0 && double.IsFinite(DaysPerMonth)))
         {
-            throw new ArgumentOutOfRangeException(nameof(DaysPerMonth), DaysPerMonth, "Expected days per month > 0 (30.4375).");
+            problems.Add(OptionProblems.Number("days-per-month", "a number of days > 0", DaysPerMonth, "Use 30.4375 (365.25 / 12)."));
         }
 
         if (!(ReductionTolerance >= 0 && ReductionTolerance < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(ReductionTolerance), ReductionTolerance, "Expected 0 <= tolerance < 1 (0.05 = 5 %).");
+            problems.Add(OptionProblems.Number("reduction-tolerance", "a fraction 0 <= tolerance < 1", ReductionTolerance, "Give 5 % as 0.05."));
         }
 
         if (DelayToleranceDays < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(DelayToleranceDays), DelayToleranceDays, "Expected a delay tolerance >= 0 days.");
+            problems.Add(OptionProblems.Integer("delay-tolerance-days", "a number of days >= 0", DelayToleranceDays));
         }
 
-        if (MinInductionCycles < 1 || MaxInductionCycles < MinInductionCycles)
+        if (MinInductionCycles < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxInductionCycles), MaxInductionCycles, "Expected 1 <= MinInductionCycles <= MaxInductionCycles.");
+            problems.Add(OptionProblems.Integer("min-induction-cycles", "at least 1 cycle", MinInductionCycles));
+        }
+        else if (MaxInductionCycles < MinInductionCycles)
+        {
+            problems.Add(OptionProblems.Integer(
+                "max-induction-cycles",
+                string.Create(CultureInfo.InvariantCulture, $"at least --min-induction-cycles ({MinInductionCycles})"),
+                MaxInductionCycles,
+                code: OptionProblems.Conflict));
         }
 
-        foreach (var (drug, n) in AdministrationsPerCycle)
+        foreach (var (drug, n) in AdministrationsPerCycle.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
         {
             if (n < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(AdministrationsPerCycle), n, $"Expected at least 1 administration per cycle for {drug}.");
+                problems.Add(Problem.ForOption(
+                    "administrations",
+                    OptionProblems.Range,
+                    "at least 1 administration per cycle",
+                    string.Create(CultureInfo.InvariantCulture, $"{n} for {drug}")));
             }
         }
+
+        foreach (var (drug, dose) in StartingDoses.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!(dose > 0 && double.IsFinite(dose)))
+            {
+                problems.Add(Problem.ForOption(
+                    "starting-dose",
+                    OptionProblems.Range,
+                    "a dose per administration > 0",
+                    string.Create(CultureInfo.InvariantCulture, $"{dose:R} for {drug}")));
+            }
+        }
+
+        return problems.AsReadOnly();
     }
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its documented range; the message lists every problem of <see cref="Validate"/>, one per line.</exception>
+    public void EnsureValid() => OptionProblems.ThrowIfAny(Validate(), "options");
 
     /// <summary>One line naming every choice, printed with each result.</summary>
     public string Describe() => string.Create(

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Protocol;
 
@@ -45,19 +46,11 @@ public static class BodySurfaceArea
     /// Formulas and reference values: docs/reference/dosing-and-rdi.md §3.1 and §3.2, and docs/methods/protocol.md; admiral
     /// <c>compute_bsa()</c> in R. Round for dosing with <see cref="DoseRounding"/> (the protocol's 2 decimals), not here.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">Height or weight outside the stated range, or not a number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Height or weight outside the stated range, or not a number (the problems of <see cref="DoseCalculator.Validate"/>).</exception>
     public static double Compute(double heightCm, double weightKg, BsaFormula formula = BsaFormula.Mosteller)
     {
-        if (!(heightCm > 0 && heightCm <= 300))
-        {
-            throw new ArgumentOutOfRangeException(nameof(heightCm), heightCm, "height: expected centimetres, more than 0 and at most 300. Give the height in cm (e.g. 170), not m or inches.");
-        }
-
-        if (!(weightKg > 0 && weightKg <= 700))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weightKg), weightKg, "weight: expected kilograms, more than 0 and at most 700. Give the weight in kg (e.g. 70), not lb.");
-        }
-
+        var problems = ValidateBody(heightCm, weightKg);
+        OptionProblems.ThrowIfAny(problems, problems.Count > 0 && problems[0].Option == "weight" ? nameof(weightKg) : nameof(heightCm));
         return formula switch
         {
             BsaFormula.Mosteller => Math.Sqrt(heightCm * weightKg / 3600.0),
@@ -67,5 +60,22 @@ public static class BodySurfaceArea
             BsaFormula.Boyd => 0.0003207 * Math.Pow(heightCm, 0.3) * Math.Pow(1000.0 * weightKg, 0.7285 - (0.0188 * Math.Log10(1000.0 * weightKg))),
             _ => throw new ArgumentOutOfRangeException(nameof(formula), formula, "formula: expected one of Mosteller, DuBois, Haycock, GehanGeorge, Boyd."),
         };
+    }
+
+    /// <summary>The problems with a height in cm (option <c>height</c>, (0, 300]) and a weight in kg (option <c>weight</c>, (0, 700]).</summary>
+    internal static List<Problem> ValidateBody(double heightCm, double weightKg)
+    {
+        var problems = new List<Problem>(2);
+        if (!(heightCm > 0 && heightCm <= 300))
+        {
+            problems.Add(OptionProblems.Number("height", "centimetres, more than 0 and at most 300", heightCm, "Give the height in cm (e.g. 170)."));
+        }
+
+        if (!(weightKg > 0 && weightKg <= 700))
+        {
+            problems.Add(OptionProblems.Number("weight", "kilograms, more than 0 and at most 700", weightKg, "Give the weight in kg (e.g. 70)."));
+        }
+
+        return problems;
     }
 }

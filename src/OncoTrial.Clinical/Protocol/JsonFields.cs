@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Protocol;
 
@@ -9,12 +10,28 @@ namespace OncoTrial.Clinical.Protocol;
 /// </summary>
 internal sealed class JsonFields(string source)
 {
-    private readonly List<string> _problems = [];
+    /// <summary>A property the schema requires is absent.</summary>
+    public const string Missing = "PROTOCOL_FIELD_MISSING";
 
-    public IReadOnlyList<string> Problems => _problems;
+    /// <summary>A value of the wrong JSON type (a string where a number belongs, …).</summary>
+    public const string WrongType = "PROTOCOL_FIELD_TYPE";
 
-    public void Add(string path, string expected, string found, string fix) =>
-        _problems.Add($"{source}, {path}: expected {expected}, found {found}. {fix}");
+    /// <summary>A value outside its range or not among the allowed values.</summary>
+    public const string OutOfRange = "PROTOCOL_FIELD_RANGE";
+
+    /// <summary>A rule across fields (ids used once, ascending days, drugs that exist, …).</summary>
+    public const string Rule = "PROTOCOL_RULE";
+
+    private readonly List<Problem> _problems = [];
+
+    public IReadOnlyList<Problem> Problems => _problems;
+
+    /// <summary>A problem in the file at a JSON path (<c>$.drugs[0].dose</c>): "SOURCE, PATH: expected X, found Y. FIX".</summary>
+    public static Problem At(string source, string path, string code, string expected, string found, string fix) =>
+        Problem.InFile(source, code, expected, found, fix) with { Place = path };
+
+    public void Add(string path, string expected, string found, string fix, string code = Rule) =>
+        _problems.Add(At(source, path, code, expected, found, fix));
 
     public static string Describe(JsonElement e) => e.ValueKind switch
     {
@@ -42,7 +59,7 @@ internal sealed class JsonFields(string source)
         {
             if (required)
             {
-                Add($"{path}.{name}", "a string", "no such property", $"Add \"{name}\".");
+                Add($"{path}.{name}", "a string", "no such property", $"Add \"{name}\".", Missing);
             }
 
             return null;
@@ -50,7 +67,7 @@ internal sealed class JsonFields(string source)
 
         if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
         {
-            Add($"{path}.{name}", "a non-empty string", Describe(v), "Write the value in double quotes.");
+            Add($"{path}.{name}", "a non-empty string", Describe(v), "Write the value in double quotes.", WrongType);
             return null;
         }
 
@@ -63,7 +80,7 @@ internal sealed class JsonFields(string source)
         {
             if (required)
             {
-                Add($"{path}.{name}", "a number", "no such property", $"Add \"{name}\".");
+                Add($"{path}.{name}", "a number", "no such property", $"Add \"{name}\".", Missing);
             }
 
             return null;
@@ -71,7 +88,7 @@ internal sealed class JsonFields(string source)
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double d))
         {
-            Add($"{path}.{name}", "a number", Describe(v), "Write a JSON number without quotes.");
+            Add($"{path}.{name}", "a number", Describe(v), "Write a JSON number without quotes.", WrongType);
             return null;
         }
 
@@ -79,7 +96,7 @@ internal sealed class JsonFields(string source)
         {
             string range = (minExclusive ? "> " : ">= ") + min.ToString(CultureInfo.InvariantCulture)
                 + (double.IsPositiveInfinity(max) ? string.Empty : " and <= " + max.ToString(CultureInfo.InvariantCulture));
-            Add($"{path}.{name}", "a number " + range, v.GetRawText(), "Correct the value.");
+            Add($"{path}.{name}", "a number " + range, v.GetRawText(), "Correct the value.", OutOfRange);
             return null;
         }
 
@@ -92,7 +109,7 @@ internal sealed class JsonFields(string source)
         {
             if (required)
             {
-                Add($"{path}.{name}", "an integer", "no such property", $"Add \"{name}\".");
+                Add($"{path}.{name}", "an integer", "no such property", $"Add \"{name}\".", Missing);
             }
 
             return null;
@@ -103,7 +120,7 @@ internal sealed class JsonFields(string source)
             string range = max == int.MaxValue
                 ? string.Create(CultureInfo.InvariantCulture, $">= {min}")
                 : string.Create(CultureInfo.InvariantCulture, $"from {min} to {max}");
-            Add($"{path}.{name}", "an integer " + range, Describe(v), "Correct the value.");
+            Add($"{path}.{name}", "an integer " + range, Describe(v), "Correct the value.", v.ValueKind == JsonValueKind.Number ? OutOfRange : WrongType);
             return null;
         }
 
@@ -116,7 +133,7 @@ internal sealed class JsonFields(string source)
         {
             if (required)
             {
-                Add($"{path}.{name}", "true or false", "no such property", $"Add \"{name}\".");
+                Add($"{path}.{name}", "true or false", "no such property", $"Add \"{name}\".", Missing);
             }
 
             return null;
@@ -124,7 +141,7 @@ internal sealed class JsonFields(string source)
 
         if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            Add($"{path}.{name}", "true or false", Describe(v), "Write true or false without quotes.");
+            Add($"{path}.{name}", "true or false", Describe(v), "Write true or false without quotes.", WrongType);
             return null;
         }
 
@@ -145,7 +162,7 @@ internal sealed class JsonFields(string source)
             return value;
         }
 
-        Add($"{path}.{name}", "one of " + string.Join(", ", names.Keys.Select(k => "\"" + k + "\"")), "\"" + s + "\"", "Use one of the listed values.");
+        Add($"{path}.{name}", "one of " + string.Join(", ", names.Keys.Select(k => "\"" + k + "\"")), "\"" + s + "\"", "Use one of the listed values.", OutOfRange);
         return null;
     }
 
@@ -155,7 +172,7 @@ internal sealed class JsonFields(string source)
         {
             if (required)
             {
-                Add($"{path}.{name}", "an array", "no such property", $"Add \"{name}\": [ ... ].");
+                Add($"{path}.{name}", "an array", "no such property", $"Add \"{name}\": [ ... ].", Missing);
             }
 
             return [];
@@ -163,7 +180,7 @@ internal sealed class JsonFields(string source)
 
         if (v.ValueKind != JsonValueKind.Array)
         {
-            Add($"{path}.{name}", "an array", Describe(v), "Write the values in [ ].");
+            Add($"{path}.{name}", "an array", Describe(v), "Write the values in [ ].", WrongType);
             return [];
         }
 

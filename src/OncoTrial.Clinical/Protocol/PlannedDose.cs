@@ -1,3 +1,5 @@
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Protocol;
 
 /// <summary>
@@ -55,16 +57,13 @@ public static class DoseCalculator
     {
         ArgumentNullException.ThrowIfNull(regimen);
         rounding ??= DoseRounding.Protocol;
-        if (rounding.BsaDecimals is < 0 or > 6)
+        var problems = Validate(heightCm, weightKg, rounding);
+        OptionProblems.ThrowIfAny(problems, problems.Count == 0 ? nameof(rounding) : problems[0].Option switch
         {
-            throw new ArgumentOutOfRangeException(nameof(rounding), rounding.BsaDecimals, "rounding: expected BSA decimals from 0 to 6.");
-        }
-
-        if (!(rounding.DoseStepMg >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rounding), rounding.DoseStepMg, "rounding: expected a dose step >= 0 mg.");
-        }
-
+            "height" => nameof(heightCm),
+            "weight" => nameof(weightKg),
+            _ => nameof(rounding),
+        });
         double bsa = rounding.RoundBsa(BodySurfaceArea.Compute(heightCm, weightKg, formula));
         var result = new List<PlannedDose>(regimen.Drugs.Count);
         foreach (var drug in regimen.Drugs)
@@ -90,5 +89,31 @@ public static class DoseCalculator
         }
 
         return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Every problem with a patient's measurements and the rounding (empty when valid), each named by its option:
+    /// <c>height</c> in cm, more than 0 and at most 300; <c>weight</c> in kg, more than 0 and at most 700;
+    /// <c>bsa-decimals</c> from 0 to 6; <c>round-mg</c> ≥ 0. <see cref="ComputePlannedDoses"/> throws the same text
+    /// (and <see cref="BodySurfaceArea.Compute"/> that of height and weight).
+    /// </summary>
+    /// <param name="heightCm">Height in cm.</param>
+    /// <param name="weightKg">Actual body weight in kg.</param>
+    /// <param name="rounding">The rounding.</param>
+    public static IReadOnlyList<Problem> Validate(double heightCm, double weightKg, DoseRounding rounding)
+    {
+        ArgumentNullException.ThrowIfNull(rounding);
+        var problems = BodySurfaceArea.ValidateBody(heightCm, weightKg);
+        if (rounding.BsaDecimals is < 0 or > 6)
+        {
+            problems.Add(OptionProblems.Integer("bsa-decimals", "0 to 6", rounding.BsaDecimals));
+        }
+
+        if (!(rounding.DoseStepMg >= 0))
+        {
+            problems.Add(OptionProblems.Number("round-mg", "0 or more mg", rounding.DoseStepMg));
+        }
+
+        return problems.AsReadOnly();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Protocol;
 
@@ -177,7 +178,7 @@ public sealed record Regimen(
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new ProtocolFormatException([$"{source}, $: expected a JSON object, found {JsonFields.Describe(root)}. See regimen.schema.json."]);
+            throw new ProtocolFormatException([JsonFields.At(source, "$", JsonFields.WrongType, "a JSON object", JsonFields.Describe(root), "See regimen.schema.json.")]);
         }
 
         string? id = f.String(root, "$", "id");
@@ -267,7 +268,8 @@ public sealed record Regimen(
         }
         catch (JsonException ex)
         {
-            throw new ProtocolFormatException([string.Create(CultureInfo.InvariantCulture, $"{source}, line {(ex.LineNumber ?? 0) + 1}: expected valid JSON, found a syntax error ({ex.Message.Split('.')[0]}). Fix the JSON syntax.")]);
+            int line = (int)(ex.LineNumber ?? 0) + 1;
+            throw new ProtocolFormatException([new Problem(source, line, null, null, "JSON_SYNTAX", "valid JSON", $"a syntax error ({ex.Message.Split('.')[0]})", "Fix the JSON syntax.")], ex);
         }
     }
 
@@ -426,35 +428,24 @@ public sealed record Regimen(
     }
 }
 
-/// <summary>A protocol rules file (regimen, eligibility) that is not valid; each problem names the file and JSON path.</summary>
-public sealed class ProtocolFormatException : Exception
+/// <summary>
+/// A protocol rules file (regimen, eligibility) that is not valid: every <see cref="Problem"/> names the file
+/// (<see cref="Problem.File"/>) and the JSON path (<see cref="Problem.Place"/>, e.g. <c>$.drugs[0].dose</c>), or the line
+/// of a syntax error; the message lists them, one per line.
+/// </summary>
+#pragma warning disable CA1032 // No message-only constructors: every ProtocolFormatException carries structured problems.
+public sealed class ProtocolFormatException : ProblemException
+#pragma warning restore CA1032
 {
-    /// <summary>Creates the exception from its problems.</summary>
-    public ProtocolFormatException(IReadOnlyList<string> problems)
-        : base(string.Join(Environment.NewLine, problems ?? []))
-    {
-        Problems = problems ?? [];
-    }
-
-    /// <summary>Creates the exception with one message.</summary>
-    public ProtocolFormatException()
-        : this([])
+    /// <summary>Creates the exception from its problems (at least one).</summary>
+    public ProtocolFormatException(IEnumerable<Problem> problems)
+        : base(problems)
     {
     }
 
-    /// <summary>Creates the exception with one message.</summary>
-    public ProtocolFormatException(string message)
-        : this([message])
+    /// <summary>Creates the exception from its problems (at least one) and the underlying cause.</summary>
+    public ProtocolFormatException(IEnumerable<Problem> problems, Exception? innerException)
+        : base(problems, innerException)
     {
     }
-
-    /// <summary>Creates the exception with one message and its cause.</summary>
-    public ProtocolFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Problems = [message];
-    }
-
-    /// <summary>Every problem found, one message each.</summary>
-    public IReadOnlyList<string> Problems { get; }
 }

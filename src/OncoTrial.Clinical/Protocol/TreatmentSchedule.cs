@@ -1,3 +1,6 @@
+using System.Globalization;
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Protocol;
 
 /// <summary>One planned cycle.</summary>
@@ -30,34 +33,17 @@ public sealed record TreatmentSchedule(DateOnly FirstDose, IReadOnlyList<Planned
     /// <param name="regimen">The regimen.</param>
     /// <param name="firstDose">Cycle 1 day 1.</param>
     /// <param name="cyclesPerPhase">Cycles in each phase, in phase order; a missing entry means the phase's maxCycles, or its minCycles when it has no maximum (0 for an open-ended maintenance); each within the phase's range.</param>
-    /// <exception cref="ArgumentException">A cycle count outside its phase's range, or more counts than phases.</exception>
+    /// <exception cref="ArgumentException">A cycle count outside its phase's range, or more counts than phases (the problems of <see cref="Validate"/>, one per line).</exception>
     public static TreatmentSchedule Create(Regimen regimen, DateOnly firstDose, IReadOnlyList<int>? cyclesPerPhase = null)
     {
         ArgumentNullException.ThrowIfNull(regimen);
         cyclesPerPhase ??= [];
-        if (cyclesPerPhase.Count > regimen.Phases.Count)
-        {
-            throw new ArgumentException($"cycles per phase: expected at most {regimen.Phases.Count} counts (one per phase), found {cyclesPerPhase.Count}.", nameof(cyclesPerPhase));
-        }
-
+        OptionProblems.ThrowArgumentIfAny(Validate(regimen, cyclesPerPhase), nameof(cyclesPerPhase));
         var counts = new List<int>();
-        var problems = new List<string>();
         for (int p = 0; p < regimen.Phases.Count; p++)
         {
             var phase = regimen.Phases[p];
-            int n = p < cyclesPerPhase.Count ? cyclesPerPhase[p] : phase.MaxCycles ?? phase.MinCycles;
-            if (n < phase.MinCycles || (phase.MaxCycles is { } max && n > max) || n < 0)
-            {
-                string range = phase.MaxCycles is { } m ? $"{phase.MinCycles} to {m}" : $"{phase.MinCycles} or more";
-                problems.Add($"{phase.Name.ToLowerInvariant()} cycles: expected {range} (the regimen's range for {phase.Id}), found {n}.");
-            }
-
-            counts.Add(n);
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(cyclesPerPhase));
+            counts.Add(p < cyclesPerPhase.Count ? cyclesPerPhase[p] : phase.MaxCycles ?? phase.MinCycles);
         }
 
         var cycles = new List<PlannedCycle>();
@@ -85,4 +71,50 @@ public sealed record TreatmentSchedule(DateOnly FirstDose, IReadOnlyList<Planned
 
         return new TreatmentSchedule(firstDose, cycles.AsReadOnly(), assessments.AsReadOnly(), counts.AsReadOnly());
     }
+
+    /// <summary>
+    /// Every problem with the cycle counts of <see cref="Create"/> (empty when valid): each within its phase's range
+    /// (<see cref="TreatmentPhase.MinCycles"/> to <see cref="TreatmentPhase.MaxCycles"/>), and at most one count per
+    /// phase. The count of the first phase is option <c>induction-cycles</c>, of the second <c>maintenance-cycles</c>
+    /// (of a third and later, <c>phase-N-cycles</c>), e.g. "--induction-cycles: expected 4 to 6 (the regimen's range for
+    /// INDUCTION), found 7.".
+    /// </summary>
+    /// <param name="regimen">The regimen.</param>
+    /// <param name="cyclesPerPhase">Cycles in each phase, in phase order; a missing entry means the phase's default.</param>
+    public static IReadOnlyList<Problem> Validate(Regimen regimen, IReadOnlyList<int> cyclesPerPhase)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        ArgumentNullException.ThrowIfNull(cyclesPerPhase);
+        var problems = new List<Problem>();
+        for (int p = 0; p < regimen.Phases.Count; p++)
+        {
+            var phase = regimen.Phases[p];
+            int n = p < cyclesPerPhase.Count ? cyclesPerPhase[p] : phase.MaxCycles ?? phase.MinCycles;
+            if (n < phase.MinCycles || (phase.MaxCycles is { } max && n > max) || n < 0)
+            {
+                string range = phase.MaxCycles is { } m
+                    ? string.Create(CultureInfo.InvariantCulture, $"{phase.MinCycles} to {m}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{phase.MinCycles} or more");
+                problems.Add(OptionProblems.Integer(PhaseOption(p), $"{range} (the regimen's range for {phase.Id})", n));
+            }
+        }
+
+        if (cyclesPerPhase.Count > regimen.Phases.Count)
+        {
+            problems.Add(OptionProblems.Integer(
+                PhaseOption(regimen.Phases.Count),
+                string.Create(CultureInfo.InvariantCulture, $"at most {regimen.Phases.Count} counts (one per phase of {regimen.Id})"),
+                cyclesPerPhase.Count));
+        }
+
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>The option of the cycle count of phase <paramref name="index"/> (0-based).</summary>
+    private static string PhaseOption(int index) => index switch
+    {
+        0 => "induction-cycles",
+        1 => "maintenance-cycles",
+        _ => string.Create(CultureInfo.InvariantCulture, $"phase-{index + 1}-cycles"),
+    };
 }

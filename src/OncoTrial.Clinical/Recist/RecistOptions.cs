@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Recist;
 
@@ -78,42 +79,38 @@ public sealed record RecistOptions
     /// <summary>The smallest gap in days that confirms a response: <c>ConfirmationMinDays − ConfirmationWindowDays</c>.</summary>
     public int EffectiveConfirmationDays => Math.Max(0, ConfirmationMinDays - ConfirmationWindowDays);
 
-    /// <summary>Every problem with the values, one message each (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// Every problem with the values (empty when valid), each named by its option: <c>confirm-days</c>,
+    /// <c>confirm-window-days</c> and <c>sd-min-days</c> ≥ 0 days, <c>max-ne</c> ≥ 0.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (ConfirmationMinDays < 0)
         {
-            problems.Add($"ConfirmationMinDays: expected a number of days >= 0, found {ConfirmationMinDays.ToString(CultureInfo.InvariantCulture)}.");
+            problems.Add(OptionProblems.Integer("confirm-days", "a number of days >= 0", ConfirmationMinDays));
         }
 
         if (ConfirmationWindowDays < 0)
         {
-            problems.Add($"ConfirmationWindowDays: expected a number of days >= 0, found {ConfirmationWindowDays.ToString(CultureInfo.InvariantCulture)}.");
+            problems.Add(OptionProblems.Integer("confirm-window-days", "a number of days >= 0", ConfirmationWindowDays));
         }
 
         if (SdMinDays < 0)
         {
-            problems.Add($"SdMinDays: expected a number of days >= 0, found {SdMinDays.ToString(CultureInfo.InvariantCulture)}.");
+            problems.Add(OptionProblems.Integer("sd-min-days", "a number of days >= 0", SdMinDays));
         }
 
         if (MaxNotEvaluableBetween < 0)
         {
-            problems.Add($"MaxNotEvaluableBetween: expected a count >= 0, found {MaxNotEvaluableBetween.ToString(CultureInfo.InvariantCulture)}.");
+            problems.Add(OptionProblems.Integer("max-ne", "a count >= 0", MaxNotEvaluableBetween));
         }
 
-        return problems;
+        return problems.AsReadOnly();
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the options are not valid.</summary>
-    public void EnsureValid()
-    {
-        var problems = Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems), "options");
-        }
-    }
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem of <see cref="Validate"/>, one per line, when the options are not valid.</summary>
+    public void EnsureValid() => OptionProblems.ThrowArgumentIfAny(Validate(), "options");
 
     /// <summary>One line naming every option and its value, e.g. for a table footnote.</summary>
     public string Describe() => string.Create(

@@ -56,6 +56,61 @@ public sealed record SafetyOptions
     /// <summary>Grouped terms (custom queries) tabulated as one row each; default <see cref="AeGroups.Default"/> (bleeding events).</summary>
     public IReadOnlyList<AeGroup> Groups { get; init; } = AeGroups.Default;
 
+    /// <summary>Most decimals of printed percentages.</summary>
+    public const int MaxPercentDecimals = 4;
+
+    /// <summary>
+    /// Every problem with the options (empty when valid), each named by its option: <c>threshold</c> a percentage
+    /// from 0 to 100, <c>teae-window-days</c> ≥ 0, <c>percent-decimals</c> from 0 to <see cref="MaxPercentDecimals"/>,
+    /// defined <c>worsening-rule</c> and <c>missing-causality</c>, and <c>groups</c> each with a name and terms.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        if (!(FrequencyThresholdPercent >= 0 && FrequencyThresholdPercent <= 100))
+        {
+            problems.Add(Problem.ForOption("threshold", OptionProblems.Range, "a percentage from 0 to 100", FrequencyThresholdPercent.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (TreatmentEmergentWindowDays < 0)
+        {
+            problems.Add(OptionProblems.Integer("teae-window-days", "a number of days >= 0 after the last dose", TreatmentEmergentWindowDays, "The protocol's window is usually 30 days."));
+        }
+
+        if (PercentDecimals is < 0 or > MaxPercentDecimals)
+        {
+            problems.Add(OptionProblems.Integer("percent-decimals", string.Create(CultureInfo.InvariantCulture, $"0 to {MaxPercentDecimals} decimals"), PercentDecimals));
+        }
+
+        OptionProblems.CheckDefined(problems, "worsening-rule", WorseningRule);
+        OptionProblems.CheckDefined(problems, "missing-causality", MissingCausality);
+
+        if (Groups is null)
+        {
+            problems.Add(Problem.ForOption("groups", OptionProblems.Range, "a list of grouped terms (empty for none)", "null"));
+        }
+        else
+        {
+            for (int i = 0; i < Groups.Count; i++)
+            {
+                if (Groups[i] is not { } g || string.IsNullOrWhiteSpace(g.Name) || g.Terms is null || g.Terms.Count == 0)
+                {
+                    problems.Add(Problem.ForOption(
+                        "groups",
+                        OptionProblems.Range,
+                        "grouped terms with a name and at least one term",
+                        string.Create(CultureInfo.InvariantCulture, $"group {i + 1} without one"),
+                        "Name every group and list its AEDECOD terms."));
+                }
+            }
+        }
+
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> listing every problem of <see cref="Validate"/>, one per line.</summary>
+    public void EnsureValid() => OptionProblems.ThrowIfAny(Validate(), "options");
+
     /// <summary>A one-line statement of the options, printed with every table.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,

@@ -70,10 +70,12 @@ public static class TreatmentEmergence
     }
 
     /// <summary>Derives the analysis values of every AE record of the safety set (subjects with a dose), in USUBJID, ASTDT, AESEQ order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The options have a problem (<see cref="SafetyOptions.Validate"/>).</exception>
     public static IReadOnlyList<AnalysisAdverseEvent> Derive(SafetyData data, SafetyOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
         var result = new List<AnalysisAdverseEvent>();
         foreach (var subject in data.AdverseEvents.GroupBy(a => a.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -152,55 +152,89 @@ public static class GroupSequentialDesign
 
     private static void Validate(IReadOnlyList<double> t, double alpha, double beta, int grid, IReadOnlyList<double>? futility)
     {
-        var problems = new List<string>();
-        if (futility is not null && futility.Count != t.Count - 1)
+        if (grid < 10)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"futility bounds: expected one z value per interim look ({t.Count - 1}), found {futility.Count}."));
-        }
-        else if (futility is not null && futility.Any(f => !double.IsFinite(f) && !double.IsNegativeInfinity(f)))
-        {
-            problems.Add("futility bounds: expected finite z values (or negative infinity for no futility stop at a look).");
+            throw new ArgumentOutOfRangeException(nameof(grid), grid, string.Create(CultureInfo.InvariantCulture, $"grid: expected at least 10 points per unit of z, found {grid}."));
         }
 
-        if (t.Count < 1 || t.Count > 20)
+        var problems = ValidateLooks(t, futility);
+        if (!(alpha > 0 && alpha < 0.5))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"information rates: expected 1 to 20 looks, found {t.Count}."));
+            problems.Add(AlphaProblem(alpha));
+        }
+
+        if (!(beta > 0 && beta < 1 - alpha))
+        {
+            problems.Add(Problem.ForOption(
+                "power",
+                OptionProblems.Range,
+                "a type II error beta = 1 - power between 0 and 1 - alpha (e.g. 0.2)",
+                string.Create(CultureInfo.InvariantCulture, $"beta {beta:R}")));
+        }
+
+        OptionProblems.ThrowArgumentIfAny(problems);
+    }
+
+    /// <summary>The one-sided level problem: α strictly between 0 and 0.5 (option <c>alpha</c>).</summary>
+    internal static Problem AlphaProblem(double alpha) =>
+        Problem.OptionRange("alpha", "a one-sided level strictly between 0 and 0.5 (e.g. 0.025)", alpha);
+
+    /// <summary>
+    /// The problems with the looks: 1 to 20 information rates (option <c>stages</c>), strictly increasing in (0, 1]
+    /// and ending at 1, and futility bounds (option <c>futility</c>), one finite z value (or −∞) per interim look.
+    /// </summary>
+    internal static List<Problem> ValidateLooks(IReadOnlyList<double> t, IReadOnlyList<double>? futility)
+    {
+        var problems = new List<Problem>();
+        int k = t.Count;
+        if (futility is not null && futility.Count != k - 1)
+        {
+            problems.Add(OptionProblems.Integer(
+                "futility",
+                string.Create(CultureInfo.InvariantCulture, $"one z value per interim look ({k - 1} for --stages {k})"),
+                futility.Count,
+                code: OptionProblems.Conflict));
+        }
+        else if (futility is not null)
+        {
+            foreach (double f in futility)
+            {
+                if (!double.IsFinite(f) && !double.IsNegativeInfinity(f))
+                {
+                    problems.Add(Problem.OptionRange("futility", "finite z values (or negative infinity for no futility stop at a look)", f));
+                }
+            }
+        }
+
+        if (k < 1 || k > 20)
+        {
+            problems.Add(OptionProblems.Integer("stages", "a whole number of analyses from 1 to 20", k));
         }
         else
         {
-            for (int k = 0; k < t.Count; k++)
+            for (int i = 0; i < k; i++)
             {
-                if (!(t[k] > (k == 0 ? 0 : t[k - 1]) && t[k] <= 1))
+                if (!(t[i] > (i == 0 ? 0 : t[i - 1]) && t[i] <= 1))
                 {
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"information rates: expected strictly increasing fractions in (0, 1], found {t[k]:R} at look {k + 1}."));
+                    problems.Add(Problem.ForOption(
+                        "stages",
+                        OptionProblems.Range,
+                        "information rates strictly increasing fractions in (0, 1]",
+                        string.Create(CultureInfo.InvariantCulture, $"{t[i]:R} at look {i + 1}")));
                 }
             }
 
             if (Math.Abs(t[^1] - 1) > 1e-12)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"information rates: expected the last look at 1 (full information), found {t[^1]:R}."));
+                problems.Add(Problem.ForOption(
+                    "stages",
+                    OptionProblems.Range,
+                    "the last look at 1 (full information)",
+                    t[^1].ToString("R", CultureInfo.InvariantCulture)));
             }
         }
 
-        if (!(alpha > 0 && alpha < 0.5))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"alpha: expected a one-sided level strictly between 0 and 0.5 (e.g. 0.025), found {alpha:R}."));
-        }
-
-        if (!(beta > 0 && beta < 1 - alpha))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"beta: expected a type II error between 0 and 1 - alpha (e.g. 0.2), found {beta:R}."));
-        }
-
-        if (grid < 10)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"grid: expected at least 10 points per unit of z, found {grid}."));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems));
-        }
+        return problems;
     }
 
     /// <summary>The Armitage-McPherson-Rowe recursion on a Simpson grid, for given critical values and drift.</summary>

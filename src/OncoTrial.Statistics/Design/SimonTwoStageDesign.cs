@@ -25,12 +25,7 @@ public static class SimonTwoStageDesign
     /// </remarks>
     public static SimonTwoStageResult? Find(double p0, double p1, double alpha, double power, SimonCriterion criterion, int maxN = DefaultMaxN)
     {
-        ValidateRates(p0, p1, alpha, power);
-        if (maxN < 2 || maxN > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxN), DesignText.Invariant($"maxN: expected a total sample size from 2 to 1000, found {maxN}."));
-        }
-
+        OptionProblems.ThrowIfAny(Validate(p0, p1, alpha, power, maxN));
         if (!Enum.IsDefined(criterion))
         {
             throw new ArgumentOutOfRangeException(nameof(criterion), DesignText.Invariant($"criterion: expected Optimal or Minimax, found {criterion}."));
@@ -112,7 +107,7 @@ public static class SimonTwoStageDesign
     /// <param name="criterion">Label only.</param>
     public static SimonTwoStageResult Evaluate(double p0, double p1, int r1, int n1, int r, int n, SimonCriterion criterion = SimonCriterion.Optimal)
     {
-        ValidateRates(p0, p1, 0.5, 0.5);
+        OptionProblems.ThrowIfAny(ValidateRates(p0, p1, 0.5, 0.5));
         if (!(n1 >= 1 && n1 < n && n <= 1000 && r1 >= 0 && r1 < n1 && r >= r1 && r < n))
         {
             throw new ArgumentOutOfRangeException(nameof(n), DesignText.Invariant($"design: expected 0 <= r1 < n1 < n <= 1000 and r1 <= r < n, found {r1}/{n1}, {r}/{n}."));
@@ -126,18 +121,45 @@ public static class SimonTwoStageDesign
         return new SimonTwoStageResult(p0, p1, a, pw, criterion, r1, n1, r, n, n1 + ((1.0 - pet) * (n - n1)), pet, a, pw);
     }
 
-    internal static void ValidateRates(double p0, double p1, double alpha, double power)
+    /// <summary>
+    /// Every problem with the inputs of <see cref="Find"/> (empty when valid), each named by its option: <c>p0</c>,
+    /// <c>p1</c>, <c>alpha</c> and <c>power</c> strictly between 0 and 1, <c>p1</c> above <c>p0</c>
+    /// (<c>OPTION_CONFLICT</c>), and <c>max-n</c> from 2 to 1000. <see cref="Find"/> throws the same text.
+    /// </summary>
+    /// <param name="p0">Uninteresting response rate.</param>
+    /// <param name="p1">Desirable response rate.</param>
+    /// <param name="alpha">One-sided type I error bound.</param>
+    /// <param name="power">Power.</param>
+    /// <param name="maxN">Largest total sample size searched.</param>
+    public static IReadOnlyList<Problem> Validate(double p0, double p1, double alpha, double power, int maxN = DefaultMaxN)
     {
-        var problems = new List<(string Name, string Message)>();
+        var problems = ValidateRates(p0, p1, alpha, power);
+        if (maxN < 2 || maxN > 1000)
+        {
+            problems.Add(OptionProblems.Integer("max-n", "a total sample size from 2 to 1000", maxN));
+        }
+
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>The rate problems shared with <see cref="SingleStageBinomialDesign"/>; p1 &gt; p0 is checked only when the four are valid.</summary>
+    internal static List<Problem> ValidateRates(double p0, double p1, double alpha, double power)
+    {
+        var problems = new List<Problem>();
         DesignText.CheckProbability(problems, "p0", p0, "Give the uninteresting response rate as a fraction (0.1).");
         DesignText.CheckProbability(problems, "p1", p1, "Give the desirable response rate as a fraction (0.3).");
         DesignText.CheckProbability(problems, "alpha", alpha, "Give it as a fraction (0.05).");
         DesignText.CheckProbability(problems, "power", power, "Give it as a fraction (0.8).");
         if (problems.Count == 0 && !(p1 > p0))
         {
-            problems.Add(("p1", DesignText.Invariant($"p1: expected a response rate above p0 ({p0}), found {p1}. The design tests H0: p <= p0 against p = p1 > p0.")));
+            problems.Add(Problem.ForOption(
+                "p1",
+                OptionProblems.Conflict,
+                DesignText.Invariant($"a response rate above p0 ({p0})"),
+                DesignText.Invariant($"{p1}"),
+                "The design tests H0: p <= p0 against p = p1 > p0."));
         }
 
-        DesignText.ThrowIfAny(problems);
+        return problems;
     }
 }

@@ -7,7 +7,7 @@ namespace OncoTrial.Statistics.Design;
 public static class SingleArmSurvivalDesign
 {
     /// <summary>Computes events, patients and enrolment for <paramref name="input"/>.</summary>
-    /// <param name="input">Assumptions; every problem with them is reported at once as an <see cref="ArgumentOutOfRangeException"/>.</param>
+    /// <param name="input">Assumptions; every problem with them (<see cref="SingleArmSurvivalInput.Validate"/>) is reported at once as an <see cref="ArgumentOutOfRangeException"/>.</param>
     /// <returns>The design with every intermediate value.</returns>
     /// <remarks>
     /// <para>Rates λᵢ = ln 2 / mᵢ^k (Weibull shape k, 1 = exponential), HR = λ₁/λ₀, z_α = Φ⁻¹(1 − α/2) two-sided or
@@ -27,7 +27,7 @@ public static class SingleArmSurvivalDesign
     public static SingleArmSurvivalResult Compute(SingleArmSurvivalInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Validate(input);
+        OptionProblems.ThrowIfAny(input.Validate());
         double k = input.Shape;
         double lambda0 = Math.Log(2.0) / Math.Pow(input.Median0, k);
         double lambda1 = Math.Log(2.0) / Math.Pow(input.Median1, k);
@@ -99,49 +99,4 @@ public static class SingleArmSurvivalDesign
 
     /// <summary>⌈x⌉, with a guard of 1e-9 so that an exact integer computed with rounding error is not bumped up.</summary>
     private static int CeilingToInt(double x) => (int)Math.Ceiling(x - 1e-9);
-
-    private static void Validate(SingleArmSurvivalInput input)
-    {
-        var problems = new List<(string Name, string Message)>();
-        void Positive(string name, double v, string hint)
-        {
-            if (!(v > 0) || double.IsInfinity(v))
-            {
-                problems.Add((name, DesignText.Invariant($"{name}: expected a finite number > 0, found {v}. {hint}")));
-            }
-        }
-
-        Positive("median0", input.Median0, "Give the historical-control median in the time unit of the accrual.");
-        Positive("median1", input.Median1, "Give the median hoped for under the treatment.");
-        Positive("accrual", input.Accrual, "Give the accrual duration (uniform accrual).");
-        Positive("shape", input.Shape, "1 is exponential survival.");
-        if (!(input.FollowUp >= 0) || double.IsInfinity(input.FollowUp))
-        {
-            problems.Add(("followUp", DesignText.Invariant($"followUp: expected a finite number >= 0, found {input.FollowUp}. It is the minimum follow-up after the last patient is enrolled.")));
-        }
-
-        DesignText.CheckProbability(problems, "alpha", input.Alpha, "Give it as a fraction (0.05), not a percentage.");
-        DesignText.CheckProbability(problems, "power", input.Power, "Give it as a fraction (0.8), not a percentage.");
-        if (!(input.Dropout >= 0 && input.Dropout < 1))
-        {
-            problems.Add(("dropout", DesignText.Invariant($"dropout: expected a fraction from 0 (inclusive) to 1 (exclusive), found {input.Dropout}. Give 20% as 0.2.")));
-        }
-
-        if (input.Median0 > 0 && input.Median0 == input.Median1)
-        {
-            problems.Add(("median1", DesignText.Invariant($"median1: expected a median different from median0 ({input.Median0}), found {input.Median1}. With equal medians there is nothing to detect.")));
-        }
-
-        if (input.Method == SingleArmSurvivalMethod.ExponentialLogHazard && input.Shape != 1.0)
-        {
-            problems.Add(("shape", DesignText.Invariant($"shape: the exponential log-hazard test assumes exponential survival (shape 1), found {input.Shape}. Use the one-sample log-rank method (Wu 2015) for Weibull survival.")));
-        }
-
-        if (!Enum.IsDefined(input.Method) || !Enum.IsDefined(input.Sidedness))
-        {
-            problems.Add(("method", DesignText.Invariant($"method/sidedness: expected a defined value, found {input.Method}/{input.Sidedness}.")));
-        }
-
-        DesignText.ThrowIfAny(problems);
-    }
 }

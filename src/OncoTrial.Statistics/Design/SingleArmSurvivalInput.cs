@@ -30,6 +30,73 @@ public sealed record SingleArmSurvivalInput(
     double Shape = 1.0)
 {
     /// <summary>
+    /// Every problem with the assumptions (empty when valid), each named by its option: <c>median0</c>, <c>median1</c>,
+    /// <c>accrual</c> and <c>shape</c> finite and &gt; 0; <c>follow-up</c> finite and ≥ 0; <c>alpha</c> and <c>power</c>
+    /// strictly between 0 and 1; <c>dropout</c> in [0, 1); <c>median1</c> different from <c>median0</c>; a shape other
+    /// than 1 only with <see cref="SingleArmSurvivalMethod.OneSampleLogRankWu2015"/> (<c>OPTION_CONFLICT</c>); defined
+    /// <c>method</c> and <c>sides</c>. <see cref="SingleArmSurvivalDesign.Compute"/> throws the same text.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        void Positive(string option, double v, string hint)
+        {
+            if (!(v > 0) || double.IsInfinity(v))
+            {
+                problems.Add(Problem.OptionRange(option, "a finite number > 0", v, hint));
+            }
+        }
+
+        Positive("median0", Median0, "Give the historical-control median in the time unit of the accrual.");
+        Positive("median1", Median1, "Give the median hoped for under the treatment.");
+        Positive("accrual", Accrual, "Give the accrual duration (uniform accrual).");
+        Positive("shape", Shape, "1 is exponential survival.");
+        if (!(FollowUp >= 0) || double.IsInfinity(FollowUp))
+        {
+            problems.Add(Problem.OptionRange("follow-up", "a finite number >= 0", FollowUp, "It is the minimum follow-up after the last patient is enrolled."));
+        }
+
+        DesignText.CheckProbability(problems, "alpha", Alpha, "Give it as a fraction (0.05), not a percentage.");
+        DesignText.CheckProbability(problems, "power", Power, "Give it as a fraction (0.8), not a percentage.");
+        if (!(Dropout >= 0 && Dropout < 1))
+        {
+            problems.Add(Problem.OptionRange("dropout", "a fraction from 0 (inclusive) to 1 (exclusive)", Dropout, "Give 20% as 0.2."));
+        }
+
+        if (Median0 > 0 && Median0 == Median1)
+        {
+            problems.Add(Problem.ForOption(
+                "median1",
+                OptionProblems.Conflict,
+                DesignText.Invariant($"a median different from median0 ({Median0})"),
+                DesignText.Invariant($"{Median1}"),
+                "With equal medians there is nothing to detect."));
+        }
+
+        if (Method == SingleArmSurvivalMethod.ExponentialLogHazard && Shape != 1.0)
+        {
+            problems.Add(Problem.ForOption(
+                "shape",
+                OptionProblems.Conflict,
+                "1 with the exponential log-hazard test, which assumes exponential survival",
+                DesignText.Invariant($"{Shape}"),
+                "Use the one-sample log-rank method (Wu 2015, --method wu) for Weibull survival."));
+        }
+
+        if (!Enum.IsDefined(Method))
+        {
+            problems.Add(OptionProblems.Integer("method", "exponential or wu (a defined SingleArmSurvivalMethod)", (long)Method));
+        }
+
+        if (!Enum.IsDefined(Sidedness))
+        {
+            problems.Add(OptionProblems.Integer("sides", "1 or 2 (a defined Sidedness)", (long)Sidedness));
+        }
+
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>
     /// The median under H₁ that gives hazard ratio <paramref name="hazardRatio"/> (H₁ over H₀) for Weibull curves of
     /// shape <paramref name="shape"/> with S₁ = S₀^HR: m₁ = m₀ · HR^(−1/k).
     /// </summary>

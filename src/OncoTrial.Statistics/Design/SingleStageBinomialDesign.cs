@@ -3,6 +3,27 @@ namespace OncoTrial.Statistics.Design;
 /// <summary>A'Hern's (2001) single-stage phase II design based on the exact binomial distribution.</summary>
 public static class SingleStageBinomialDesign
 {
+    /// <summary>
+    /// Every problem with the inputs of <see cref="Find"/> (empty when valid), each named by its option: <c>p0</c>,
+    /// <c>p1</c>, <c>alpha</c> and <c>power</c> strictly between 0 and 1, <c>p1</c> above <c>p0</c>
+    /// (<c>OPTION_CONFLICT</c>), and <c>max-n</c> from 1 to 5000. <see cref="Find"/> throws the same text.
+    /// </summary>
+    /// <param name="p0">Uninteresting response rate.</param>
+    /// <param name="p1">Desirable response rate.</param>
+    /// <param name="alpha">One-sided α*.</param>
+    /// <param name="power">Power.</param>
+    /// <param name="maxN">Largest n searched.</param>
+    public static IReadOnlyList<Problem> Validate(double p0, double p1, double alpha, double power, int maxN = 1000)
+    {
+        var problems = SimonTwoStageDesign.ValidateRates(p0, p1, alpha, power);
+        if (maxN < 1 || maxN > 5000)
+        {
+            problems.Add(OptionProblems.Integer("max-n", "a sample size from 1 to 5000", maxN));
+        }
+
+        return problems.AsReadOnly();
+    }
+
     /// <summary>Finds the smallest n (and its r) that meets α* and the power.</summary>
     /// <param name="p0">Uninteresting response rate, 0 &lt; p₀ &lt; p₁.</param>
     /// <param name="p1">Desirable response rate, p₀ &lt; p₁ &lt; 1.</param>
@@ -19,11 +40,7 @@ public static class SingleStageBinomialDesign
     /// </remarks>
     public static SingleStageBinomialResult? Find(double p0, double p1, double alpha, double power, int maxN = 1000)
     {
-        SimonTwoStageDesign.ValidateRates(p0, p1, alpha, power);
-        if (maxN < 1 || maxN > 5000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxN), DesignText.Invariant($"maxN: expected a sample size from 1 to 5000, found {maxN}."));
-        }
+        OptionProblems.ThrowIfAny(Validate(p0, p1, alpha, power, maxN));
 
         for (int n = 1; n <= maxN; n++)
         {

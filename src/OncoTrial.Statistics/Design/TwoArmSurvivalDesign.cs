@@ -54,7 +54,7 @@ public static class TwoArmSurvivalDesign
     /// (efficacy and, when given, futility stops); patients D_max/P̄ with P̄ the event probability at A + F of <see cref="Compute"/>.
     /// R: rpact <c>getSampleSizeSurvival(design = getDesignGroupSequential(...), ...)</c>.
     /// </remarks>
-    /// <exception cref="ArgumentException">A two-sided test, or invalid information rates.</exception>
+    /// <exception cref="ArgumentException">A problem of <see cref="ValidateGroupSequential"/> (a two-sided test, invalid information rates or futility bounds); the message lists every one.</exception>
     public static TwoArmGroupSequentialResult ComputeGroupSequential(
         TwoArmSurvivalOptions options,
         IReadOnlyList<double> informationRates,
@@ -63,10 +63,8 @@ public static class TwoArmSurvivalDesign
         IReadOnlyList<double>? futilityBounds = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Sides != 1)
-        {
-            throw new ArgumentException("sides: group-sequential designs use a one-sided alpha (efficacy bounds only); found 2. Use --sides 1 with alpha halved (e.g. 0.025).");
-        }
+        ArgumentNullException.ThrowIfNull(informationRates);
+        OptionProblems.ThrowArgumentIfAny(ValidateGroupSequential(options, informationRates, futilityBounds));
 
         var fixedDesign = Compute(options);
         var boundaries = GroupSequentialDesign.Compute(informationRates, options.Alpha, 1 - options.Power, spending, gridPointsPerUnit, futilityBounds);
@@ -80,6 +78,46 @@ public static class TwoArmSurvivalDesign
             boundaries.ExpectedInformationH0 * maxEvents,
             boundaries.ExpectedInformationH1 * maxEvents,
             maxEvents / fixedDesign.EventProbability);
+    }
+
+    /// <summary>
+    /// Every problem with the inputs of <see cref="ComputeGroupSequential"/> (empty when valid): a one-sided test
+    /// (<c>sides</c> 1: <c>OPTION_CONFLICT</c>), 1 to 20 information rates strictly increasing to 1 (option
+    /// <c>stages</c>), one finite futility bound per interim look (option <c>futility</c>), and the levels that
+    /// <see cref="GroupSequentialDesign.Compute"/> needs: <c>alpha</c> below 0.5 and <c>power</c> between α and 1.
+    /// <see cref="ComputeGroupSequential"/> throws the same text.
+    /// </summary>
+    /// <param name="options">The fixed-design inputs.</param>
+    /// <param name="informationRates">Event fractions of the analyses.</param>
+    /// <param name="futilityBounds">Optional futility z bounds, one per interim look.</param>
+    public static IReadOnlyList<Problem> ValidateGroupSequential(TwoArmSurvivalOptions options, IReadOnlyList<double> informationRates, IReadOnlyList<double>? futilityBounds)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(informationRates);
+        var problems = new List<Problem>();
+        if (options.Sides != 1)
+        {
+            problems.Add(OptionProblems.Integer(
+                "sides",
+                "1 (group-sequential designs use a one-sided alpha; efficacy bounds only)",
+                options.Sides,
+                "Use --sides 1 with alpha halved (e.g. 0.025).",
+                OptionProblems.Conflict));
+        }
+
+        problems.AddRange(GroupSequentialDesign.ValidateLooks(informationRates, futilityBounds));
+        if (!(options.Alpha > 0 && options.Alpha < 0.5))
+        {
+            problems.Add(GroupSequentialDesign.AlphaProblem(options.Alpha));
+        }
+
+        if (!(options.Power > options.Alpha && options.Power < 1))
+        {
+            problems.Add(Problem.OptionRange(
+                "power", DesignText.Invariant($"a number between the one-sided alpha ({options.Alpha:R}) and 1 (e.g. 0.8)"), options.Power));
+        }
+
+        return problems.AsReadOnly();
     }
 
     /// <summary>Required events for a standardised effect z = z_α + z_β.</summary>

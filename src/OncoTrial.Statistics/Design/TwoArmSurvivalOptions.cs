@@ -37,8 +37,8 @@ public sealed record TwoArmSurvivalOptions(
     /// <summary>The exponential dropout hazard φ = −ln(1 − dropout rate)/dropout time (rpact's convention).</summary>
     public double DropoutHazard => -Math.Log(1 - DropoutRate) / DropoutTime;
 
-    /// <summary>Validates every input and collects all problems into one <see cref="ArgumentException"/>.</summary>
-    /// <exception cref="ArgumentException">One or more inputs out of range; the message lists each with its fix.</exception>
+    /// <summary>Validates every input (<see cref="Validate"/>) and collects all problems into one <see cref="ArgumentException"/>.</summary>
+    /// <exception cref="ArgumentException">One or more inputs out of range; the message lists each with its fix, one per line.</exception>
     public static TwoArmSurvivalOptions Create(
         double hazardRatio,
         double controlHazard,
@@ -52,33 +52,7 @@ public sealed record TwoArmSurvivalOptions(
         double dropoutTime = 12,
         TwoArmEventsMethod method = TwoArmEventsMethod.Schoenfeld)
     {
-        var problems = new List<string>();
-        void Check(bool ok, string message)
-        {
-            if (!ok)
-            {
-                problems.Add(message);
-            }
-        }
-
-        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        Check(hazardRatio > 0 && hazardRatio != 1 && double.IsFinite(hazardRatio), $"hazard ratio: expected a number > 0 and not 1, found {F(hazardRatio)}.");
-        Check(controlHazard > 0 && double.IsFinite(controlHazard), $"control hazard: expected a rate > 0 per time unit, found {F(controlHazard)}.");
-        Check(alpha > 0 && alpha < 1, $"alpha: expected a number strictly between 0 and 1 (e.g. 0.025), found {F(alpha)}.");
-        Check(sides is 1 or 2, $"sides: expected 1 or 2, found {sides}.");
-        double oneSidedAlpha = sides == 2 ? alpha / 2 : alpha;
-        Check(power > oneSidedAlpha && power < 1, $"power: expected a number between the one-sided alpha ({F(oneSidedAlpha)}) and 1 (e.g. 0.8), found {F(power)}.");
-        Check(allocationRatio > 0 && double.IsFinite(allocationRatio), $"allocation ratio: expected a ratio treatment:control > 0 (1 for 1:1), found {F(allocationRatio)}.");
-        Check(accrualTime > 0 && double.IsFinite(accrualTime), $"accrual time: expected a duration > 0, found {F(accrualTime)}.");
-        Check(followUpTime >= 0 && double.IsFinite(followUpTime), $"follow-up time: expected a duration >= 0, found {F(followUpTime)}.");
-        Check(dropoutRate >= 0 && dropoutRate < 1, $"dropout rate: expected a probability in [0, 1) (e.g. 0.05 for 5% by the dropout time), found {F(dropoutRate)}.");
-        Check(dropoutTime > 0 && double.IsFinite(dropoutTime), $"dropout time: expected a time > 0 (e.g. 12), found {F(dropoutTime)}.");
-        Check(Enum.IsDefined(method), $"method: expected Schoenfeld or Freedman, found {method}.");
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems));
-        }
-
+        OptionProblems.ThrowArgumentIfAny(Validate(hazardRatio, controlHazard, alpha, sides, power, allocationRatio, accrualTime, followUpTime, dropoutRate, dropoutTime, method));
         return new TwoArmSurvivalOptions(hazardRatio, controlHazard, alpha, sides, power, allocationRatio, accrualTime, followUpTime, dropoutRate, dropoutTime, method);
     }
 
@@ -86,7 +60,7 @@ public sealed record TwoArmSurvivalOptions(
     /// The options from exponential medians: λ = ln 2 / median, HR = median₂/median₁ (control over treatment).
     /// Same as rpact <c>median1</c> (treatment), <c>median2</c> (control).
     /// </summary>
-    /// <exception cref="ArgumentException">A median ≤ 0, equal medians, or another input out of range.</exception>
+    /// <exception cref="ArgumentException">A median ≤ 0, equal medians (<see cref="ValidateMedians"/>), or another input out of range.</exception>
     public static TwoArmSurvivalOptions FromMedians(
         double controlMedian,
         double treatmentMedian,
@@ -100,13 +74,101 @@ public sealed record TwoArmSurvivalOptions(
         double dropoutTime = 12,
         TwoArmEventsMethod method = TwoArmEventsMethod.Schoenfeld)
     {
-        if (!(controlMedian > 0 && treatmentMedian > 0 && double.IsFinite(controlMedian) && double.IsFinite(treatmentMedian)))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"medians: expected control and treatment medians > 0, found {controlMedian} and {treatmentMedian}."));
-        }
+        OptionProblems.ThrowArgumentIfAny(ValidateMedians(controlMedian, treatmentMedian));
 
         double controlHazard = Math.Log(2) / controlMedian;
         double treatmentHazard = Math.Log(2) / treatmentMedian;
         return Create(treatmentHazard / controlHazard, controlHazard, alpha, sides, power, allocationRatio, accrualTime, followUpTime, dropoutRate, dropoutTime, method);
+    }
+
+    /// <summary>
+    /// Every problem with the inputs of <see cref="Create"/> (empty when valid), each named by its option: <c>hr</c>
+    /// &gt; 0 and ≠ 1; the control hazard &gt; 0 (option <c>median-control</c>, the hazard being ln 2 / median);
+    /// <c>alpha</c> strictly between 0 and 1; <c>sides</c> 1 or 2; <c>power</c> between the one-sided α and 1;
+    /// <c>allocation</c> &gt; 0; <c>accrual</c> &gt; 0; <c>follow-up</c> ≥ 0; <c>dropout</c> in [0, 1);
+    /// <c>dropout-time</c> &gt; 0; a defined <c>method</c>. <see cref="Create"/> throws the same text.
+    /// </summary>
+    /// <param name="hazardRatio">Hazard ratio treatment:control under H₁.</param>
+    /// <param name="controlHazard">Exponential hazard of the control arm.</param>
+    /// <param name="alpha">Significance level.</param>
+    /// <param name="sides">1 or 2.</param>
+    /// <param name="power">Power 1 − β.</param>
+    /// <param name="allocationRatio">Allocation ratio treatment:control.</param>
+    /// <param name="accrualTime">Duration of uniform accrual.</param>
+    /// <param name="followUpTime">Follow-up after the last patient.</param>
+    /// <param name="dropoutRate">Probability of dropout by <paramref name="dropoutTime"/>.</param>
+    /// <param name="dropoutTime">The time the dropout rate applies to.</param>
+    /// <param name="method">How events are computed.</param>
+    public static IReadOnlyList<Problem> Validate(
+        double hazardRatio,
+        double controlHazard,
+        double alpha,
+        int sides,
+        double power,
+        double allocationRatio,
+        double accrualTime,
+        double followUpTime,
+        double dropoutRate,
+        double dropoutTime,
+        TwoArmEventsMethod method)
+    {
+        var problems = new List<Problem>();
+        void Check(bool ok, string option, string expected, double found)
+        {
+            if (!ok)
+            {
+                problems.Add(Problem.OptionRange(option, expected, found));
+            }
+        }
+
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        Check(hazardRatio > 0 && hazardRatio != 1 && double.IsFinite(hazardRatio), "hr", "a number > 0 and not 1", hazardRatio);
+        Check(controlHazard > 0 && double.IsFinite(controlHazard), "median-control", "a control hazard > 0 per time unit (ln 2 / median)", controlHazard);
+        Check(alpha > 0 && alpha < 1, "alpha", "a number strictly between 0 and 1 (e.g. 0.025)", alpha);
+        Check(sides is 1 or 2, "sides", "1 or 2", sides);
+        double oneSidedAlpha = sides == 2 ? alpha / 2 : alpha;
+        Check(power > oneSidedAlpha && power < 1, "power", $"a number between the one-sided alpha ({F(oneSidedAlpha)}) and 1 (e.g. 0.8)", power);
+        Check(allocationRatio > 0 && double.IsFinite(allocationRatio), "allocation", "a ratio treatment:control > 0 (1 for 1:1)", allocationRatio);
+        Check(accrualTime > 0 && double.IsFinite(accrualTime), "accrual", "a duration > 0", accrualTime);
+        Check(followUpTime >= 0 && double.IsFinite(followUpTime), "follow-up", "a duration >= 0", followUpTime);
+        Check(dropoutRate >= 0 && dropoutRate < 1, "dropout", "a probability in [0, 1) (e.g. 0.05 for 5% by the dropout time)", dropoutRate);
+        Check(dropoutTime > 0 && double.IsFinite(dropoutTime), "dropout-time", "a time > 0 (e.g. 12)", dropoutTime);
+        OptionProblems.CheckDefined(problems, "method", method);
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Every problem with the medians of <see cref="FromMedians"/> (empty when valid): each finite and &gt; 0 (options
+    /// <c>median-control</c>, <c>median-treatment</c>) and different from each other (equal medians are HR 1:
+    /// <c>OPTION_CONFLICT</c> on <c>median-treatment</c>). <see cref="FromMedians"/> throws the same text.
+    /// </summary>
+    /// <param name="controlMedian">Exponential median of the control arm.</param>
+    /// <param name="treatmentMedian">Exponential median of the treatment arm.</param>
+    public static IReadOnlyList<Problem> ValidateMedians(double controlMedian, double treatmentMedian)
+    {
+        var problems = new List<Problem>();
+        bool controlOk = controlMedian > 0 && double.IsFinite(controlMedian);
+        bool treatmentOk = treatmentMedian > 0 && double.IsFinite(treatmentMedian);
+        if (!controlOk)
+        {
+            problems.Add(Problem.OptionRange("median-control", "a median > 0", controlMedian));
+        }
+
+        if (!treatmentOk)
+        {
+            problems.Add(Problem.OptionRange("median-treatment", "a median > 0", treatmentMedian));
+        }
+
+        if (controlOk && treatmentOk && controlMedian == treatmentMedian)
+        {
+            problems.Add(Problem.ForOption(
+                "median-treatment",
+                OptionProblems.Conflict,
+                string.Create(CultureInfo.InvariantCulture, $"a median different from --median-control ({controlMedian:R})"),
+                treatmentMedian.ToString("R", CultureInfo.InvariantCulture),
+                "Equal medians are a hazard ratio of 1: there is nothing to detect."));
+        }
+
+        return problems.AsReadOnly();
     }
 }

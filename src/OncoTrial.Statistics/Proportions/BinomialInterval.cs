@@ -64,6 +64,14 @@ public static class BinomialInterval
         return new ProportionEstimate(x, n, estimate, lower, upper, method, cl);
     }
 
+    /// <summary>
+    /// Every problem with x successes in n trials (empty when valid): n ≥ 1 (option <c>n</c>) and 0 ≤ x ≤ n (option
+    /// <c>x</c>), e.g. "--x: expected an integer from 0 to n (50), found 51. …". <see cref="Compute"/> throws the same text.
+    /// </summary>
+    /// <param name="x">Number of successes.</param>
+    /// <param name="n">Number of trials.</param>
+    public static IReadOnlyList<Problem> Validate(int x, int n) => BinomialMath.Problems(x, n);
+
     private static (double Lower, double Upper) ClopperPearson(int x, int n, double alpha)
     {
         double lower = x == 0 ? 0.0 : BinomialMath.BetaQuantile(alpha / 2.0, x, n - x + 1);

@@ -9,37 +9,37 @@ namespace OncoTrial.Statistics;
 /// </summary>
 internal static class BinomialMath
 {
-    /// <summary>
-    /// Throws <see cref="ArgumentOutOfRangeException"/> listing every problem with (x, n[, p₀]) at once; the
-    /// parameter name is that of the first problem.
-    /// </summary>
-    public static void Validate(int x, int n, double? p0 = null)
+    /// <summary>Every problem with (x, n[, p₀]) as options <c>x</c>, <c>n</c> and <c>p0</c> (empty when valid).</summary>
+    public static IReadOnlyList<Problem> Problems(int x, int n, double? p0 = null)
     {
-        var problems = new List<(string Name, string Message)>(3);
+        var problems = new List<Problem>(3);
         if (n < 1)
         {
-            problems.Add((nameof(n), SurvivalInput.Invariant(
-                $"n: expected a number of trials >= 1, found {n}. A proportion needs at least one subject; report it as not estimable when n = 0.")));
+            problems.Add(OptionProblems.Integer(
+                "n", "a number of trials >= 1", n, "A proportion needs at least one subject; report it as not estimable when n = 0."));
         }
 
         if (x < 0 || (n >= 1 && x > n))
         {
             string range = n >= 1 ? SurvivalInput.Invariant($"from 0 to n ({n})") : "from 0 to n";
-            problems.Add((nameof(x), SurvivalInput.Invariant(
-                $"x: expected an integer {range}, found {x}. x counts the successes among the n trials; check that x and n are not swapped.")));
+            problems.Add(OptionProblems.Integer(
+                "x", "an integer " + range, x, "x counts the successes among the n trials; check that x and n are not swapped."));
         }
 
         if (p0 is double p && !(p > 0.0 && p < 1.0))
         {
-            problems.Add((nameof(p0), SurvivalInput.Invariant(
-                $"p0: expected a null proportion strictly between 0 and 1, found {p}. Give it as a fraction (0.3), not a percentage (30).")));
+            problems.Add(Problem.OptionRange(
+                "p0", "a null proportion strictly between 0 and 1", p, "Give it as a fraction (0.3), not a percentage (30)."));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentOutOfRangeException(problems[0].Name, string.Join(" ", problems.Select(pr => pr.Message)));
-        }
+        return problems.AsReadOnly();
     }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> listing every problem of <see cref="Problems"/> at once, one per
+    /// line; the parameter name is the option of the first problem.
+    /// </summary>
+    public static void Validate(int x, int n, double? p0 = null) => OptionProblems.ThrowIfAny(Problems(x, n, p0));
 
     /// <summary>P(X ≥ k) for X ~ Bin(n, p), computed as I_p(k, n − k + 1) (no cancellation in the upper tail).</summary>
     public static double UpperTail(int k, int n, double p) =>

@@ -44,6 +44,15 @@ public static class BinomialTest
         return new BinomialTestResult(x, n, p0, alternative, p);
     }
 
+    /// <summary>
+    /// Every problem with the test's inputs (empty when valid): those of <see cref="BinomialInterval.Validate"/> and
+    /// 0 &lt; p₀ &lt; 1 (option <c>p0</c>). <see cref="Exact"/> throws the same text.
+    /// </summary>
+    /// <param name="x">Number of successes.</param>
+    /// <param name="n">Number of trials.</param>
+    /// <param name="p0">The null proportion.</param>
+    public static IReadOnlyList<Problem> Validate(int x, int n, double p0) => BinomialMath.Problems(x, n, p0);
+
     private static double TwoSided(int x, int n, double p0)
     {
         double m = n * p0;

@@ -111,18 +111,7 @@ public static class CoxModel
         return Iterate(kernel, names, scale, n, events, options, loglik0, score, info, chol0);
     }
 
-    private static void ValidateOptions(CoxOptions options)
-    {
-        if (options.MaxIterations < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxIterations, "options.MaxIterations: expected an integer >= 0 (default 20).");
-        }
-
-        if (!(options.Tolerance > 0.0 && double.IsFinite(options.Tolerance)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, "options.Tolerance: expected a finite number > 0 (default 1e-9).");
-        }
-    }
+    private static void ValidateOptions(CoxOptions options) => OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
 
     private static (List<string> Names, List<double[]> Columns) BuildColumns(IReadOnlyList<CoxCovariate> covariates, int n)
     {

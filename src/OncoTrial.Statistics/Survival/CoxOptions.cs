@@ -20,4 +20,27 @@ public sealed record CoxOptions
     /// |1 − ℓ_old/ℓ_new| ≤ tolerance; R <c>coxph.control(eps = 1e-9)</c>, close to SAS <c>FCONV=</c>.
     /// </summary>
     public double Tolerance { get; init; } = 1e-9;
+
+    /// <summary>
+    /// Every problem with the options (empty when valid): defined <c>ties</c>, a <c>conf-level</c> strictly between 0
+    /// and 1 (a default-constructed <see cref="Statistics.ConfidenceLevel"/> has 0), <c>max-iterations</c> ≥ 0 and a finite
+    /// <c>tolerance</c> &gt; 0.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        OptionProblems.CheckDefined(problems, "ties", Ties);
+        problems.AddRange(ConfidenceLevel.Validate(ConfidenceLevel.Value));
+        if (MaxIterations < 0)
+        {
+            problems.Add(OptionProblems.Integer("max-iterations", "an integer >= 0 (default 20)", MaxIterations));
+        }
+
+        if (!(Tolerance > 0.0 && double.IsFinite(Tolerance)))
+        {
+            problems.Add(Problem.OptionRange("tolerance", "a finite number > 0 (default 1e-9)", Tolerance));
+        }
+
+        return problems.AsReadOnly();
+    }
 }

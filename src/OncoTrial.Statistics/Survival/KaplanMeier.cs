@@ -23,11 +23,18 @@ public static class KaplanMeier
     /// <param name="weights">Optional integer case weights ≥ 0 (empty = 1 each; a weight of 0 drops the row).</param>
     /// <param name="options">Options; null = <see cref="KaplanMeierOptions.Default"/>.</param>
     /// <exception cref="ArgumentException">Invalid input; the message names the argument and index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Options with problems (<see cref="KaplanMeierOptions.Validate"/>), all listed.</exception>
     public static KaplanMeierCurve Fit(
         ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> weights = default, KaplanMeierOptions? options = null)
     {
         SurvivalInput.Validate(time, status, weights);
         options ??= KaplanMeierOptions.Default;
+        if (!ReferenceEquals(options, KaplanMeierOptions.Default))
+        {
+            // The defaults are valid; checking them on every fit would cost the simulations an allocation per trial.
+            OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
+        }
+
         var table = RiskTable.Build(time, status, weights);
         return KaplanMeierCurve.FromRiskTable(table, options);
     }
@@ -67,6 +74,7 @@ public static class KaplanMeier
         SurvivalInput.Validate(time, status, weights);
         SurvivalInput.ValidateCodes(group.Codes, group.Levels.Count, time.Length, "group");
         options ??= KaplanMeierOptions.Default;
+        OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
 
         var result = new List<GroupCurve>(group.Levels.Count);
         foreach (var (level, name) in OrdinalLevels(group))

@@ -28,6 +28,21 @@ public sealed record KaplanMeierOptions
     public double FlatTolerance { get; init; } = 1.4901161193847656e-8;
 
     /// <summary>
+    /// Every problem with the options (empty when valid): <c>conf-level</c> strictly between 0 and 1 (a
+    /// default-constructed <see cref="Statistics.ConfidenceLevel"/> has 0), and defined <c>conf-type</c>,
+    /// <c>median-rule</c> and <c>landmark-rule</c> members.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        problems.AddRange(ConfidenceLevel.Validate(ConfidenceLevel.Value));
+        OptionProblems.CheckDefined(problems, "conf-type", Transform);
+        OptionProblems.CheckDefined(problems, "median-rule", QuantileRule);
+        OptionProblems.CheckDefined(problems, "landmark-rule", LandmarkRule);
+        return problems.AsReadOnly();
+    }
+
+    /// <summary>
     /// A short description for result headers, every method word spelled as the command line accepts it, e.g.
     /// "95% CI, log-log transform, sas quantile rule, sas landmark rule".
     /// </summary>

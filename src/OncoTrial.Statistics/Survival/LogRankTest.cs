@@ -68,6 +68,48 @@ public sealed record LogRankOptions(LogRankWeighting Weighting = LogRankWeightin
     /// <summary>The unweighted log-rank test (w = 1), the default of both R <c>survdiff</c> and SAS LIFETEST.</summary>
     public static LogRankOptions Default { get; } = new();
 
+    /// <summary>
+    /// Every problem with the options (empty when valid): a defined weighting (option <c>test</c>); ρ and γ
+    /// (<c>rho</c>, <c>gamma</c>) finite and ≥ 0 with <see cref="LogRankWeighting.FlemingHarrington"/>, and 0 with any
+    /// other weighting (<c>OPTION_CONFLICT</c>).
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = new List<Problem>();
+        if (!OptionProblems.CheckDefined(problems, "test", Weighting))
+        {
+            return problems.AsReadOnly();
+        }
+
+        if (Weighting == LogRankWeighting.FlemingHarrington)
+        {
+            if (!(Rho >= 0 && double.IsFinite(Rho)))
+            {
+                problems.Add(Problem.OptionRange("rho", "a finite number >= 0", Rho, "Use rho = 0 for the log-rank weight, 1 for R survdiff(rho = 1)."));
+            }
+
+            if (!(Gamma >= 0 && double.IsFinite(Gamma)))
+            {
+                problems.Add(Problem.OptionRange("gamma", "a finite number >= 0", Gamma, "Use gamma = 0 to weight early differences, > 0 for late ones."));
+            }
+        }
+        else
+        {
+            const string Fix = "Use --test fleming-harrington (R survdiff(rho = 1) is fleming-harrington with rho 1, gamma 0), or set rho and gamma to 0.";
+            if (Rho != 0)
+            {
+                problems.Add(Problem.ForOption("rho", OptionProblems.Conflict, "0 unless --test fleming-harrington (rho and gamma apply only to Fleming-Harrington weights)", SurvivalInput.Invariant($"{Rho} with --test {Vocabulary.Token(Weighting)}"), Fix));
+            }
+
+            if (Gamma != 0)
+            {
+                problems.Add(Problem.ForOption("gamma", OptionProblems.Conflict, "0 unless --test fleming-harrington (rho and gamma apply only to Fleming-Harrington weights)", SurvivalInput.Invariant($"{Gamma} with --test {Vocabulary.Token(Weighting)}"), Fix));
+            }
+        }
+
+        return problems.AsReadOnly();
+    }
+
     /// <inheritdoc />
     public override string ToString() => Weighting == LogRankWeighting.FlemingHarrington
         ? SurvivalInput.Invariant($"{Vocabulary.Token(Weighting)}(rho={Rho}, gamma={Gamma})")
@@ -251,41 +293,7 @@ public static class LogRankTest
         return Compute(time, status, g.Codes, g.Levels.Count, options, s is null ? default : s.Codes, weights);
     }
 
-    private static void ValidateOptions(LogRankOptions options)
-    {
-        if (!Enum.IsDefined(options.Weighting))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options),
-                options.Weighting,
-                SurvivalInput.Invariant($"options.Weighting: expected a LogRankWeighting member, found {(int)options.Weighting}. Use a named member."));
-        }
-
-        if (options.Weighting == LogRankWeighting.FlemingHarrington)
-        {
-            if (!(options.Rho >= 0 && double.IsFinite(options.Rho)))
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(options),
-                    options.Rho,
-                    SurvivalInput.Invariant($"options.Rho: expected a finite number >= 0, found {options.Rho}. Use rho = 0 for the log-rank weight, 1 for R survdiff(rho = 1)."));
-            }
-
-            if (!(options.Gamma >= 0 && double.IsFinite(options.Gamma)))
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(options),
-                    options.Gamma,
-                    SurvivalInput.Invariant($"options.Gamma: expected a finite number >= 0, found {options.Gamma}. Use gamma = 0 to weight early differences, > 0 for late ones."));
-            }
-        }
-        else if (options.Rho != 0 || options.Gamma != 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options),
-                SurvivalInput.Invariant($"options: rho and gamma apply only to Weighting = FlemingHarrington, found Weighting = {options.Weighting} with rho = {options.Rho}, gamma = {options.Gamma}. Use FlemingHarrington (R survdiff(rho = 1) is FlemingHarrington with rho 1, gamma 0) or set rho and gamma to 0."));
-        }
-    }
+    private static void ValidateOptions(LogRankOptions options) => OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
 
     /// <summary>
     /// Integer times with a small range: one pass accumulates events and removals per (stratum, time, group)

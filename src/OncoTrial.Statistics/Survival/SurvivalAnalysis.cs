@@ -23,6 +23,43 @@ public sealed record SurvivalAnalysisOptions
 
     /// <summary>Cox model options (ties, level).</summary>
     public CoxOptions Cox { get; init; } = CoxOptions.Default;
+
+    /// <summary>
+    /// Every problem with the options (empty when valid), each once: those of <see cref="KaplanMeierOptions.Validate"/>,
+    /// quantile probabilities strictly between 0 and 1 (option <c>quantiles</c>), landmark times finite and ≥ 0 (option
+    /// <c>times</c>), and those of <see cref="LogRankOptions.Validate"/> and <see cref="CoxOptions.Validate"/>.
+    /// </summary>
+    public IReadOnlyList<Problem> Validate()
+    {
+        var problems = ValidateSummaries();
+        problems.AddRange(LogRank.Validate());
+        problems.AddRange(Cox.Validate());
+        return problems.Distinct().ToList().AsReadOnly();
+    }
+
+    /// <summary>The problems of the per-group summaries only: Kaplan-Meier options, quantiles and landmark times.</summary>
+    internal List<Problem> ValidateSummaries()
+    {
+        var problems = new List<Problem>();
+        problems.AddRange(KaplanMeier.Validate());
+        foreach (double p in QuantileProbabilities)
+        {
+            if (!(p > 0.0 && p < 1.0))
+            {
+                problems.Add(Problem.OptionRange("quantiles", "probabilities strictly between 0 and 1 (0.5 = median)", p));
+            }
+        }
+
+        foreach (double t in LandmarkTimes)
+        {
+            if (!(t >= 0.0 && double.IsFinite(t)))
+            {
+                problems.Add(Problem.OptionRange("times", "finite landmark times >= 0 (e.g. 180,365)", t));
+            }
+        }
+
+        return problems;
+    }
 }
 
 /// <summary>One group's Kaplan-Meier summaries.</summary>
@@ -67,6 +104,8 @@ public static class SurvivalAnalysis
     /// <param name="strata">Optional stratum labels for the test and the Cox model.</param>
     /// <param name="weights">Optional integer case weights.</param>
     /// <param name="options">Options; null = defaults.</param>
+    /// <exception cref="ArgumentException">Invalid data, or options with problems (<see cref="SurvivalAnalysisOptions.Validate"/>, the
+    /// message listing every one; with fewer than two groups the log-rank and Cox options are not used and not checked).</exception>
     public static SurvivalAnalysisResult Run(
         IReadOnlyList<double> time,
         IReadOnlyList<int> status,
@@ -84,6 +123,7 @@ public static class SurvivalAnalysis
         SurvivalInput.Validate(t, s, w);
 
         var groupFactor = Factor.Create(group ?? Enumerable.Repeat(AllGroupName, t.Length).ToArray());
+        OptionProblems.ThrowArgumentIfAny(groupFactor.Levels.Count >= 2 ? options.Validate() : options.ValidateSummaries(), nameof(options));
         var summaries = new List<SurvivalGroupSummary>(groupFactor.Levels.Count);
         foreach (var (level, name) in KaplanMeier.OrdinalLevels(groupFactor))
         {

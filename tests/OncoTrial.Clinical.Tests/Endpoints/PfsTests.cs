@@ -200,8 +200,8 @@ public class PfsTests
     [Fact]
     public void Invalid_options_and_subjects_are_refused_with_the_fix()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EndpointOptions { AssessmentIntervalDays = 0 });
-        Assert.StartsWith("AssessmentIntervalDays: expected a number of days > 0, found 0.", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TimeToEventEndpoints.DerivePfs(Subject("A", Cutoff), new EndpointOptions { AssessmentIntervalDays = 0 }));
+        Assert.StartsWith("--assessment-interval-days: expected a number of days > 0, found 0. Use the protocol's scan interval", e.Message, StringComparison.Ordinal);
         var c = Assert.Throws<ArgumentException>(() => new EndpointSubject("S-9", Start, [], Start.AddDays(-1)));
         Assert.StartsWith("dataCutoffDate: expected a date on or after the start date 2024-01-01 of subject S-9, found 2023-12-31.", c.Message, StringComparison.Ordinal);
     }

@@ -59,6 +59,6 @@ public class DoseAndScheduleTests
     public void Three_induction_cycles_are_outside_the_protocol_range()
     {
         var ex = Assert.Throws<ArgumentException>(() => TreatmentSchedule.Create(Regimen.Seed, new DateOnly(2024, 1, 2), [3]));
-        Assert.StartsWith("initial therapy cycles: expected 4 to 6 (the regimen's range for INDUCTION), found 3.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--induction-cycles: expected 4 to 6 (the regimen's range for INDUCTION), found 3.", ex.Message, StringComparison.Ordinal);
     }
 }

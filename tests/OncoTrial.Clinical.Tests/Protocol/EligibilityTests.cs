@@ -77,6 +77,6 @@ public class EligibilityTests
     {
         const string json = """{ "id": "E", "version": "1", "criteria": [ { "id": "I1", "kind": "inclusion", "text": "t", "rule": { "field": "weight", "min": 40 } } ] }""";
         var ex = Assert.Throws<ProtocolFormatException>(() => EligibilityCriteria.Parse(json, "e.json"));
-        Assert.StartsWith("e.json, $.criteria[0].rule.field: expected one of age, histology", ex.Problems.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("e.json, $.criteria[0].rule.field: expected one of age, histology", ex.Problems.Single().ToString(), StringComparison.Ordinal);
     }
 }

@@ -62,19 +62,19 @@ public class RegimenTests
             }
             """;
         var ex = Assert.Throws<ProtocolFormatException>(() => Regimen.Parse(json, "bad.json"));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.cycleLengthDays: expected an integer from 1 to 366, found 0.", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.drugs[0].route: expected one of \"intravenous\", \"oral\", found \"iv\".", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.drugs[0].dose.amount: expected a number > 0", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.drugs[1].dose.unit: expected \"mg\" for basis Flat, found \"mg/m2\".", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.drugs[1].days[1]: expected days in ascending order", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("bad.json, $.phases[0].drugs[1]: expected the id of a drug in $.drugs, found \"Z\".", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.cycleLengthDays: expected an integer from 1 to 366, found 0.", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.drugs[0].route: expected one of \"intravenous\", \"oral\", found \"iv\".", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.drugs[0].dose.amount: expected a number > 0", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.drugs[1].dose.unit: expected \"mg\" for basis Flat, found \"mg/m2\".", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.drugs[1].days[1]: expected days in ascending order", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.ToString().StartsWith("bad.json, $.phases[0].drugs[1]: expected the id of a drug in $.drugs, found \"Z\".", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Invalid_json_names_the_line()
     {
         var ex = Assert.Throws<ProtocolFormatException>(() => Regimen.Parse("{\n  \"id\": \n}", "broken.json"));
-        Assert.StartsWith("broken.json, line 3: expected valid JSON", ex.Problems.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("broken.json, line 3: expected valid JSON", ex.Problems.Single().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

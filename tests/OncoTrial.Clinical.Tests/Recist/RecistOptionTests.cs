@@ -68,7 +68,7 @@ public class RecistOptionTests
     public void Invalid_options_are_all_reported()
     {
         var e = Assert.Throws<ArgumentException>(() => Derive(Ref, "42:PR", new RecistOptions { SdMinDays = -1, MaxNotEvaluableBetween = -2 }));
-        Assert.Contains("SdMinDays", e.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxNotEvaluableBetween", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--sd-min-days: expected a number of days >= 0, found -1.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--max-ne: expected a count >= 0, found -2.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -78,6 +78,6 @@ public class SimonTwoStageDesignTests
     public void A_desirable_rate_below_the_uninteresting_one_is_refused()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SimonTwoStageDesign.Find(0.3, 0.1, 0.05, 0.8, SimonCriterion.Optimal));
-        Assert.StartsWith("p1: expected a response rate above p0 (0.3), found 0.1.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--p1: expected a response rate above p0 (0.3), found 0.1.", ex.Message, StringComparison.Ordinal);
     }
 }

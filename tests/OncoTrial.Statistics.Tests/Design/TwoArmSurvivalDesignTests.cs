@@ -104,10 +104,10 @@ public class TwoArmSurvivalDesignTests
     public void Every_invalid_input_is_reported_at_once()
     {
         var ex = Assert.Throws<ArgumentException>(() => TwoArmSurvivalOptions.Create(1, -1, alpha: 2, sides: 3, dropoutRate: 1));
-        Assert.Contains("hazard ratio: expected a number > 0 and not 1, found 1.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("control hazard:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("alpha:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("sides: expected 1 or 2, found 3.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("dropout rate:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--hr: expected a number > 0 and not 1, found 1.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--median-control: expected a control hazard > 0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--alpha:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--sides: expected 1 or 2, found 3.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--dropout:", ex.Message, StringComparison.Ordinal);
     }
 }

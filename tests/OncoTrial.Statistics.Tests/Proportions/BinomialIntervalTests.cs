@@ -246,7 +246,7 @@ public class BinomialIntervalTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialInterval.Compute(51, 50));
 
         Assert.Equal("x", e.ParamName);
-        Assert.StartsWith("x: expected an integer from 0 to n (50), found 51. ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--x: expected an integer from 0 to n (50), found 51. ", e.Message, StringComparison.Ordinal);
         Assert.Contains("check that x and n are not swapped", e.Message, StringComparison.Ordinal);
     }
 
@@ -256,7 +256,7 @@ public class BinomialIntervalTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialInterval.Compute(-1, 10, BinomialCiMethod.Wilson));
 
         Assert.Equal("x", e.ParamName);
-        Assert.StartsWith("x: expected an integer from 0 to n (10), found -1.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--x: expected an integer from 0 to n (10), found -1.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,14 +264,14 @@ public class BinomialIntervalTests
     {
         var empty = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialInterval.Compute(0, 0));
         Assert.Equal("n", empty.ParamName);
-        Assert.StartsWith("n: expected a number of trials >= 1, found 0.", empty.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("x:", empty.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--n: expected a number of trials >= 1, found 0.", empty.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--x:", empty.Message, StringComparison.Ordinal);
 
         var both = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialTest.Exact(-2, -1, 30.0));
         Assert.Equal("n", both.ParamName);
-        Assert.Contains("n: expected a number of trials >= 1, found -1.", both.Message, StringComparison.Ordinal);
-        Assert.Contains("x: expected an integer from 0 to n, found -2.", both.Message, StringComparison.Ordinal);
-        Assert.Contains("p0: expected a null proportion strictly between 0 and 1, found 30. Give it as a fraction (0.3), not a percentage (30).", both.Message, StringComparison.Ordinal);
+        Assert.Contains("--n: expected a number of trials >= 1, found -1.", both.Message, StringComparison.Ordinal);
+        Assert.Contains("--x: expected an integer from 0 to n, found -2.", both.Message, StringComparison.Ordinal);
+        Assert.Contains("--p0: expected a null proportion strictly between 0 and 1, found 30. Give it as a fraction (0.3), not a percentage (30).", both.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -284,7 +284,7 @@ public class BinomialIntervalTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialTest.Exact(3, 10, p0, BinomialAlternative.TwoSided));
 
         Assert.Equal("p0", e.ParamName);
-        Assert.StartsWith("p0: expected a null proportion strictly between 0 and 1, found ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--p0: expected a null proportion strictly between 0 and 1, found ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -293,6 +293,6 @@ public class BinomialIntervalTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => BinomialTest.Exact(11, 10, 0.3));
 
         Assert.Equal("x", e.ParamName);
-        Assert.StartsWith("x: expected an integer from 0 to n (10), found 11.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--x: expected an integer from 0 to n (10), found 11.", e.Message, StringComparison.Ordinal);
     }
 }

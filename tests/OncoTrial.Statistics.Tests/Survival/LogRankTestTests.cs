@@ -216,7 +216,7 @@ public class LogRankTestTests
     public void Rho_without_Fleming_Harrington_is_rejected_with_the_fix()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Aml(new LogRankOptions(LogRankWeighting.LogRank, Rho: 1)));
-        Assert.Contains("rho and gamma apply only to Weighting = FlemingHarrington", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--rho: expected 0 unless --test fleming-harrington (rho and gamma apply only to Fleming-Harrington weights), found 1 with --test logrank. Use --test fleming-harrington", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
