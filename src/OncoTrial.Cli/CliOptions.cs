@@ -40,7 +40,10 @@ internal static class CliOptions
         return Problem.ForOption(option, "PATH_MISSING", expected, "nothing at " + Problem.Quote(path), "Check the path.");
     }
 
-    /// <summary>Comma-separated numbers (<c>12,24</c>); a part that is not a number is a problem for <paramref name="option"/>.</summary>
+    /// <summary>
+    /// Comma-separated numbers (<c>12,24</c>); a part that is not a number is a problem for <paramref name="option"/>
+    /// and NaN in the list, so that the list keeps one entry per part.
+    /// </summary>
     public static IReadOnlyList<double> Numbers(string? text, string option, string example, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -57,10 +60,18 @@ internal static class CliOptions
             }
             else
             {
+                values.Add(double.NaN);
                 problems.Add(Problem.ForOption(option, "OPTION_FORMAT", $"comma-separated numbers (e.g. {example})", Problem.Quote(part), "Use a dot as the decimal separator."));
             }
         }
 
         return values;
     }
+
+    /// <summary>
+    /// The problems of the analyses of a group-sequential design that need no other option: the number of stages
+    /// and one futility bound per interim look (parts that were not numbers count as present).
+    /// </summary>
+    public static IReadOnlyList<Problem> Looks(IReadOnlyList<double> informationRates, IReadOnlyList<double>? futility) =>
+        Statistics.Design.GroupSequentialDesign.ValidateLooks(informationRates, futility?.Select(f => double.IsNaN(f) ? 0 : f).ToList());
 }

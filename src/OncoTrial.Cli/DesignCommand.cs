@@ -146,6 +146,13 @@ internal static class DesignCommand
             }
 
             var futilityBounds = parse.GetValue(futility) is { } text ? CliOptions.Numbers(text, "futility", "0,0.5", problems) : null;
+            int k = parse.GetValue(stages);
+            double[] rates = InformationRates.EquallySpaced(k);
+            if (k != 1 || futilityBounds is not null)
+            {
+                problems.AddRange(CliOptions.Looks(rates, futilityBounds));
+            }
+
             ProblemException.ThrowIfAnyError(problems);
             double controlHazard = Math.Log(2) / mc!.Value;
             double hazardRatio = hrValue ?? (mc.Value / mt!.Value);
@@ -158,7 +165,6 @@ internal static class DesignCommand
             var options = hrValue is { } h
                 ? TwoArmSurvivalOptions.Create(h, controlHazard, parse.GetValue(alpha), parse.GetValue(sides), parse.GetValue(power), parse.GetValue(allocation), parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), parse.GetValue(method))
                 : TwoArmSurvivalOptions.FromMedians(mc.Value, mt!.Value, parse.GetValue(alpha), parse.GetValue(sides), parse.GetValue(power), parse.GetValue(allocation), parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), parse.GetValue(method));
-            int k = parse.GetValue(stages);
             var outputFormat = parse.GetValue(format);
             if (k == 1 && futilityBounds is null)
             {
@@ -167,7 +173,6 @@ internal static class DesignCommand
                 return ExitCodes.Success;
             }
 
-            double[] rates = InformationRates.EquallySpaced(k);
             ProblemException.ThrowIfAnyError(TwoArmSurvivalDesign.ValidateGroupSequential(options, rates, futilityBounds));
             var sequential = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, parse.GetValue(spending), GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
             cli.Write(outputFormat, () => DesignReport.ToDocument(sequential.Fixed, sequential), () => DesignReport.ToJson(sequential.Fixed, sequential));

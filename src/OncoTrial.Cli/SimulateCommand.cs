@@ -101,6 +101,8 @@ internal static class SimulateCommand
         {
             var problems = new List<Problem>();
             var futilityBounds = parse.GetValue(futility) is { } text ? CliOptions.Numbers(text, "futility", "0,0.5", problems) : null;
+            double[] rates = InformationRates.EquallySpaced(parse.GetValue(stages));
+            problems.AddRange(CliOptions.Looks(rates, futilityBounds));
             long r = parse.GetValue(trials);
             int? t = parse.GetValue(threads);
             problems.AddRange(SimulationRun.Validate(r, t));
@@ -115,7 +117,6 @@ internal static class SimulateCommand
             var options = TwoArmSurvivalOptions.Create(
                 parse.GetValue(hr), controlHazard, parse.GetValue(alpha), 1, parse.GetValue(power), parse.GetValue(allocation),
                 parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime));
-            double[] rates = InformationRates.EquallySpaced(parse.GetValue(stages));
             ProblemException.ThrowIfAnyError(TwoArmSurvivalDesign.ValidateGroupSequential(options, rates, futilityBounds));
             var design = TwoArmSurvivalDesign.ComputeGroupSequential(options, rates, parse.GetValue(spending), GroupSequentialDesign.DefaultGridPointsPerUnit, futilityBounds);
             var scenario = TwoArmSurvivalScenario.FromDesign(design, parse.GetValue(n), parse.GetValue(under));

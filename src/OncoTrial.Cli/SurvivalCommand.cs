@@ -70,7 +70,7 @@ internal static class SurvivalCommand
                         QuantileRule = parse.GetValue(medianRule),
                         LandmarkRule = parse.GetValue(landmarkRule),
                     },
-                    LandmarkTimes = landmarks,
+                    LandmarkTimes = [.. landmarks],
                     GroupVariableName = parse.GetValue(group) ?? "group",
                     LogRank = new LogRankOptions(parse.GetValue(test), parse.GetValue(rho), parse.GetValue(gamma)),
                     Cox = CoxOptions.Default with { Ties = parse.GetValue(ties), ConfidenceLevel = level },

@@ -17,6 +17,19 @@ internal static class CliRunner
 
     public static string DataFile(string name) => RepositoryPaths.DataFile(name);
 
+    /// <summary>The JSON text without whitespace, for assertions on a prefix of the output.</summary>
+    public static string Compact(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            doc.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Compares <paramref name="actual"/> with tests/OncoTrial.Cli.Tests/Golden/NAME.verified.EXT.</summary>
     public static void Verify(string name, string extension, string actual) => Golden.Verify(GoldenFolder, name, extension, actual);
 }

@@ -44,18 +44,18 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(2, rc);
         Assert.Empty(output);
         Assert.Equal(
-            $"--input: expected an existing dataset file, found no file at \"{missing}\". Check the path.\n" +
-            $"{xlsx}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON), .dsjc (compressed Dataset-JSON) or .xpt (SAS XPORT v5), found \".xlsx\". Rename the file or convert it to a supported format.\n",
+            $"--input: expected an existing dataset file, found nothing at \"{missing}\". Check the path.\n" +
+            $"--output {xlsx}: expected a dataset file ending in .csv, .json (Dataset-JSON), .ndjson (Dataset-JSON NDJSON), .dsjc (compressed Dataset-JSON) or .xpt (SAS XPORT v5), found \".xlsx\". Rename the file or convert it to a supported format.\n",
             error);
     }
 
     [Fact]
-    public void An_unreadable_dataset_json_file_exits_2_with_the_reader_message()
+    public void An_unreadable_dataset_json_file_is_invalid_data_with_the_reader_message()
     {
         string bad = Path.Combine(_dir, "bad.json");
         File.WriteAllText(bad, "{\"records\":1}");
         var (rc, output, error) = CliRunner.Run("convert", "--input", bad, "--output", Path.Combine(_dir, "out.csv"));
-        Assert.Equal(2, rc);
+        Assert.Equal(1, rc);
         Assert.Empty(output);
         Assert.StartsWith($"{bad}: expected the required attribute datasetJSONCreationDateTime, found none.", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "out.csv")));

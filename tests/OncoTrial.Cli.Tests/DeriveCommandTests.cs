@@ -58,12 +58,12 @@ public sealed class DeriveCommandTests : IDisposable
         var (rc, output, error) = CliRunner.Run("derive", "--study", Study("no-such-study"), "--out", _out);
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.StartsWith("--study: expected an existing study folder or .zip archive, found nothing at", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_out));
     }
 
     [Fact]
-    public void A_partial_first_dose_date_exits_2_with_one_line_per_problem()
+    public void A_partial_first_dose_date_is_invalid_data_with_one_line_per_problem()
     {
         string dir = Directory.CreateTempSubdirectory("derive-study").FullName;
         try
@@ -76,7 +76,7 @@ public sealed class DeriveCommandTests : IDisposable
             string dm = Path.Combine(dir, "dm.csv");
             File.WriteAllText(dm, File.ReadAllText(dm).Replace("2021-09-10,2021-10-22,1957", "2021-09,2021-10-22,1957", StringComparison.Ordinal));
             var (rc, _, error) = CliRunner.Run("derive", "--study", dir, "--out", _out);
-            Assert.Equal(2, rc);
+            Assert.Equal(1, rc);
             Assert.Equal("dm.csv, line 2 (data row 1), column RFXSTDTC: expected a complete date YYYY-MM-DD (this date is not imputed), found \"2021-09\". Complete the date from the source documents.\n", error);
         }
         finally

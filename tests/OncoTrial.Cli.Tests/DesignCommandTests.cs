@@ -11,7 +11,7 @@ public class DesignCommandTests
         var (rc, output, error) = CliRunner.Run([.. Paper, "--format", "json"]);
         Assert.Equal(0, rc);
         Assert.Equal(string.Empty, error);
-        Assert.StartsWith("{\"events\":27,\"patients\":38,\"enrolment\":48,", output, StringComparison.Ordinal);
+        Assert.StartsWith("{\"events\":27,\"patients\":38,\"enrolment\":48,", CliRunner.Compact(output), StringComparison.Ordinal);
         CliRunner.Verify("design-single-arm-survival", "json", output);
     }
 
@@ -28,8 +28,8 @@ public class DesignCommandTests
     {
         var (rc, output, _) = CliRunner.Run([.. Paper, "--method", "wu", "--format", "json"]);
         Assert.Equal(0, rc);
-        Assert.StartsWith("{\"events\":27,\"patients\":38,\"enrolment\":48,\"method\":\"wu\",", output, StringComparison.Ordinal);
-        Assert.Contains("\"wu\":{\"p0\":1.22339458", output, StringComparison.Ordinal);
+        Assert.StartsWith("{\"events\":27,\"patients\":38,\"enrolment\":48,\"method\":\"wu\",", CliRunner.Compact(output), StringComparison.Ordinal);
+        Assert.Contains("\"wu\":{\"p0\":1.22339458", CliRunner.Compact(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class DesignCommandTests
     {
         var (rc, output, _) = CliRunner.Run("design", "simon", "--p0", "0.1", "--p1", "0.3", "--criterion", "optimal", "--format", "json");
         Assert.Equal(0, rc);
-        Assert.StartsWith("{\"optimal\":{\"r1\":1,\"n1\":10,\"r\":5,\"n\":29,", output, StringComparison.Ordinal);
+        Assert.StartsWith("{\"optimal\":{\"r1\":1,\"n1\":10,\"r\":5,\"n\":29,", CliRunner.Compact(output), StringComparison.Ordinal);
         Assert.DoesNotContain("minimax", output, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public class DesignCommandTests
     {
         var (rc, output, _) = CliRunner.Run("design", "single-stage", "--p0", "0.1", "--p1", "0.3", "--format", "json");
         Assert.Equal(0, rc);
-        Assert.StartsWith("{\"n\":25,\"r\":6,", output, StringComparison.Ordinal);
+        Assert.StartsWith("{\"n\":25,\"r\":6,", CliRunner.Compact(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class DesignCommandTests
         var (rc, output, error) = CliRunner.Run("design", "simon", "--p0", "0.1", "--p1", "0.3", "--alpha", "5");
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith("alpha: expected a number strictly between 0 and 1, found 5.", error, StringComparison.Ordinal);
+        Assert.StartsWith("--alpha: expected a number strictly between 0 and 1, found 5.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,14 +71,14 @@ public class DesignCommandTests
     {
         var (rc, _, error) = CliRunner.Run("design", "simon", "--p0", "0.1", "--p1", "0.3", "--max-n", "20");
         Assert.Equal(2, rc);
-        Assert.StartsWith("--max-n: no two-stage design with n <= 20", error, StringComparison.Ordinal);
+        Assert.StartsWith("--max-n: expected a two-stage design with n <= 20 that meets alpha and power, found none.", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_design_command_lists_its_four_subcommands()
     {
         using var o = new StringWriter();
-        var design = DesignCommand.Create(o, o);
+        var design = DesignCommand.Create(new CliContext(o, o));
         Assert.Equal(["single-arm-survival", "simon", "single-stage", "two-arm-survival"], design.Subcommands.Select(c => c.Name));
     }
 

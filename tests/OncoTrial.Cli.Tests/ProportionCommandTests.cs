@@ -8,8 +8,8 @@ public class ProportionCommandTests
         var (rc, output, _) = CliRunner.Run("proportion", "--x", "36", "--n", "50", "--format", "json");
         Assert.Equal(0, rc);
         Assert.Equal(
-            "{\"x\":36,\"n\":50,\"estimate\":0.72,\"lower\":0.5750946429838875,\"upper\":0.8376893992928284,\"method\":\"clopper-pearson\",\"conf_level\":0.95}\n",
-            output);
+            "{\"x\":36,\"n\":50,\"estimate\":0.72,\"lower\":0.5750946429838875,\"upper\":0.8376893992928284,\"method\":\"clopper-pearson\",\"conf_level\":0.95}",
+            CliRunner.Compact(output));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class ProportionCommandTests
     {
         var (rc, output, _) = CliRunner.Run("proportion", "--x", "7", "--n", "20", "--p0", "0.2", "--format", "json");
         Assert.Equal(0, rc);
-        Assert.Contains("\"test\":{\"p0\":0.2,\"alternative\":\"greater\",\"p\":", output, StringComparison.Ordinal);
+        Assert.Contains("\"test\":{\"p0\":0.2,\"alternative\":\"greater\",\"p\":", CliRunner.Compact(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class ProportionCommandTests
         var (rc, output, error) = CliRunner.Run("proportion", "--x", "51", "--n", "50");
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith("x: expected an integer from 0 to n (50), found 51.", error, StringComparison.Ordinal);
+        Assert.StartsWith("--x: expected an integer from 0 to n (50), found 51.", error, StringComparison.Ordinal);
     }
 
     [Fact]

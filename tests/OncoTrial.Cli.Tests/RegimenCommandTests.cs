@@ -56,7 +56,7 @@ public class RegimenCommandTests
         var (rc, output, error) = CliRunner.Run("regimen", "schedule", "--first-dose", "02/01/2024");
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.Equal("--first-dose: expected a date YYYY-MM-DD (e.g. 2024-01-02), found \"02/01/2024\".\n", error);
+        Assert.Equal("--first-dose: expected a date YYYY-MM-DD (e.g. 2024-01-02), found \"02/01/2024\". Write the date as ISO 8601.\n", error);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class RegimenCommandTests
     {
         var (rc, _, error) = CliRunner.Run("regimen", "schedule", "--first-dose", "2024-01-02", "--induction-cycles", "7");
         Assert.Equal(2, rc);
-        Assert.StartsWith("initial therapy cycles: expected 4 to 6", error, StringComparison.Ordinal);
+        Assert.StartsWith("--induction-cycles: expected 4 to 6", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class RegimenCommandTests
         try
         {
             var (rc, _, error) = CliRunner.Run("regimen", "show", "--regimen", path);
-            Assert.Equal(2, rc);
+            Assert.Equal(1, rc);
             Assert.Contains(path + ", $.drugs: expected at least one drug", error, StringComparison.Ordinal);
             Assert.Contains(path + ", $.delays.maxDaysPerEpisode: expected an integer", error, StringComparison.Ordinal);
         }

@@ -13,7 +13,7 @@ public class SimulateCommandTests
         var (rc, output, error) = CliRunner.Run(Paper);
         Assert.Equal(0, rc);
         Assert.Equal(string.Empty, error); // no progress bar when standard error is not the console
-        Assert.Contains("2000 trials under H1, seed 1", output, StringComparison.Ordinal);
+        Assert.Contains("2000 trials under h1, seed 1", output, StringComparison.Ordinal);
         Assert.Contains("Exponential test on log hazard: power", output, StringComparison.Ordinal);
         Assert.Contains("One-sample log-rank (Wu)", output, StringComparison.Ordinal);
     }

@@ -20,10 +20,11 @@ public class SimulateTwoArmCommandTests
         var (rc, output, error) = CliRunner.Run(Design);
         Assert.Equal(0, rc);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("1500 trials under H1, seed 1", output, StringComparison.Ordinal);
+        Assert.Contains("1500 trials under h1, seed 1", output, StringComparison.Ordinal);
         Assert.Contains("3 analyses at events 84, 167, 250", output, StringComparison.Ordinal);
         Assert.Contains("Overall rejection (power):", output, StringComparison.Ordinal);
-        Assert.Contains("stage 3: rejection", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n +stage +rejection +MC SE +futility stops +stopped here\n", output);
+        Assert.Matches(@"\n +3 +0\.\d{4} +0\.\d{4} +0\.\d{4} +0\.\d{4}\n", output);
     }
 
     [Fact]

@@ -132,10 +132,10 @@ public class SurvivalCommandTests
     }
 
     [Fact]
-    public void A_where_filter_that_selects_nothing_says_so()
+    public void A_where_filter_that_selects_nothing_says_so_as_invalid_data()
     {
         var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--where", "x=Nobody");
-        Assert.Equal(2, rc);
+        Assert.Equal(1, rc);
         Assert.Equal("data/aml.csv: expected at least one data row matching x=Nobody, found none. Check the file and the --where filters.\n", error);
     }
 
@@ -154,7 +154,7 @@ public class SurvivalCommandTests
         var (rc, output, error) = CliRunner.Run("survival", "--input", "no/such.csv", "--time", "time", "--event", "status");
         Assert.Equal(2, rc);
         Assert.Equal(string.Empty, output);
-        Assert.Equal("--input: expected an existing data file, found no file at \"no/such.csv\". Check the path.\n", error);
+        Assert.Equal("--input: expected an existing data file, found nothing at \"no/such.csv\". Check the path.\n", error);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class SurvivalCommandTests
     }
 
     [Fact]
-    public void Every_bad_value_is_reported_with_its_line_column_and_fix_and_no_stack_trace()
+    public void Every_bad_value_is_reported_with_its_line_column_and_fix_and_exit_code_1_without_a_stack_trace()
     {
         string path = Path.Combine(Path.GetTempPath(), $"oncotrial-bad-{Guid.NewGuid():N}.csv");
         var lines = new List<string> { "time,status" };
@@ -179,7 +179,7 @@ public class SurvivalCommandTests
         try
         {
             var (rc, output, error) = CliRunner.Run("survival", "--input", path, "--time", "time", "--event", "status");
-            Assert.Equal(2, rc);
+            Assert.Equal(1, rc);
             Assert.Equal(string.Empty, output);
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
             Assert.Contains($"{path}, line 18 (data row 17), column time: expected a number >= 0, found \"abc\". Correct the value or remove the row.", error, StringComparison.Ordinal);
@@ -200,7 +200,7 @@ public class SurvivalCommandTests
         try
         {
             var (rc, _, error) = CliRunner.Run("survival", "--input", path, "--time", "time", "--event", "status");
-            Assert.Equal(2, rc);
+            Assert.Equal(1, rc);
             Assert.Contains("found \"12,5\". Use a dot as the decimal separator.", error, StringComparison.Ordinal);
         }
         finally
@@ -211,7 +211,9 @@ public class SurvivalCommandTests
 
     [Theory]
     [InlineData("--conf-level", "1.5", "--conf-level: expected a number strictly between 0 and 1 (e.g. 0.95), found 1.5.")]
-    [InlineData("--times", "12,x", "--times: expected comma-separated numbers >= 0 (e.g. 180,365), found \"x\". Use a dot as the decimal separator.")]
+    [InlineData("--times", "12,x", "--times: expected comma-separated numbers (e.g. 180,365), found \"x\". Use a dot as the decimal separator.")]
+    [InlineData("--times", "12,-1", "--times: expected")]
+    [InlineData("--rho", "1", "--rho")]
     public void Bad_option_values_exit_2_with_a_message(string option, string value, string message)
     {
         var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", option, value);

@@ -24,20 +24,32 @@ public class ValidateCommandTests
     }
 
     [Fact]
-    public void A_missing_folder_is_unusable_input_with_exit_code_2()
+    public void A_path_that_names_nothing_is_a_usage_error_with_exit_code_2()
     {
-        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("no-such-study"));
+        var (rc, output, error) = CliRunner.Run("validate", "--study", Study("no-such-study"));
         Assert.Equal(2, rc);
-        Assert.Contains("FOLDER_MISSING", CliRunner.Run("validate", "--study", Study("no-such-study"), "--format", "json").Output, StringComparison.Ordinal);
-        Assert.Contains("does not exist", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("--study: expected an existing study folder or .zip archive, found nothing at", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_study_without_DM_exits_with_2()
+    public void A_study_without_DM_is_invalid_data_with_exit_code_1()
     {
         var (rc, output, _) = CliRunner.Run("validate", "--study", Study("broken/missing-dm"));
-        Assert.Equal(2, rc);
+        Assert.Equal(1, rc);
         Assert.StartsWith("dm.csv: expected the DM domain file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zip_of_the_study_validates_as_the_folder_does()
+    {
+        using var temp = new TempFolder();
+        string zip = temp.File("study.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(Study("broken/death-before-first-dose"), zip);
+        var (rc, output, _) = CliRunner.Run("validate", "--study", zip);
+        var (folderRc, folderOutput, _) = CliRunner.Run("validate", "--study", Study("broken/death-before-first-dose"));
+        Assert.Equal(folderRc, rc);
+        Assert.Equal(folderOutput, output);
     }
 
     [Fact]
@@ -55,6 +67,8 @@ public class ValidateCommandTests
         Assert.Equal("\"3\"", problem.GetProperty("found").GetString());
         Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("total").GetInt32());
         Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("by_code").GetProperty("CTCAE_GRADE_NOT_ALLOWED").GetInt32());
+        Assert.Equal("error", problem.GetProperty("severity").GetString());
+        Assert.StartsWith("ae.csv, line 3 (data row 2), column AETOXGR: expected", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

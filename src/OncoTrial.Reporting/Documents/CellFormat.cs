@@ -20,7 +20,7 @@ public enum CellFormatKind
     /// <summary>A p-value: <c>&lt;0.0001</c> below 0.0001, else <see cref="CellFormat.Pattern"/>; NaN shows <see cref="CellFormat.Missing"/>.</summary>
     PValue,
 
-    /// <summary>Estimate and interval, each multiplied by <see cref="CellFormat.Scale"/>: "est (lower-upper)".</summary>
+    /// <summary>Estimate and interval, each multiplied by <see cref="CellFormat.Scale"/>: "est (lower-upper)"; a missing part is NE, all three missing is NE alone.</summary>
     EstimateWithInterval,
 
     /// <summary>Estimate and interval with a comma: "est (lower, upper)".</summary>
@@ -88,7 +88,7 @@ public sealed record CellFormat(CellFormatKind Kind, string? Pattern = null, dou
     private string Interval(IReadOnlyList<double?> values, string separator)
     {
         string At(int i) => Format(i < values.Count ? values[i] : null);
-        return values.Count > 0 && values[0] is null ? Missing : $"{At(0)} ({At(1)}{separator}{At(2)})";
+        return values.Take(3).All(v => v is null) ? Missing : $"{At(0)} ({At(1)}{separator}{At(2)})";
     }
 }
 

@@ -50,7 +50,7 @@ public static class DesignReport
         string sided = i.Sidedness == Sidedness.OneSided ? "one-sided" : "two-sided";
         string title = i.Method == SingleArmSurvivalMethod.OneSampleLogRankWu2015 ? "One-sample log-rank test (Wu 2015)" : "Exponential test on the log hazard";
         var doc = new DocumentBuilder(title);
-        doc.Paragraph(Formats.Invariant($"{title} ({Vocabulary.Token(i.Method)}): median {i.Median0} vs {i.Median1}, accrual {i.Accrual} + follow-up {i.FollowUp}, alpha {i.Alpha} {sided}, power {i.Power}, dropout {i.Dropout}, shape {i.Shape}"));
+        doc.Paragraph(Formats.Invariant($"{title}: median {i.Median0} vs {i.Median1}, accrual {i.Accrual} + follow-up {i.FollowUp}, alpha {i.Alpha} {sided}, power {i.Power}, dropout {i.Dropout}, shape {i.Shape}"));
         doc.Paragraph(Formats.Invariant($"hazards {d.Hazard0:G10} vs {d.Hazard1:G10}, HR {d.HazardRatio:G10}, ln HR {d.LogHazardRatio:G10}"), 1);
         doc.Paragraph(Formats.Invariant($"z_alpha {d.ZAlpha:G10}, z_beta {d.ZBeta:G10}"), 1);
         if (d.Wu is { } wu)

@@ -49,7 +49,8 @@ public static class RegimenReport
                     }
 
                     return new TableRow([Cell.FromText(d.Id), Cell.FromText(string.Join("; ", parts))]);
-                })) with { ShowHeader = false },
+                })) with
+            { ShowHeader = false },
             indent: 1);
         doc.Paragraph("Phases:");
         doc.Table(
@@ -60,7 +61,8 @@ public static class RegimenReport
                 {
                     string cycles = p.MaxCycles is { } max ? (p.MinCycles == max ? Formats.Invariant($"{max} cycles") : Formats.Invariant($"{p.MinCycles}-{max} cycles")) : p.StopRule ?? "open-ended";
                     return new TableRow([Cell.FromText(p.Name), Cell.FromText(Formats.Invariant($"{cycles}: {string.Join(", ", p.DrugIds)}; tumour assessment every {p.AssessmentEveryCycles} cycles"))]);
-                })) with { ShowHeader = false },
+                })) with
+            { ShowHeader = false },
             indent: 1);
         doc.Paragraph("Assessments: " + (r.BaselineAssessment ? "baseline, then " : string.Empty) + "per phase as above");
         doc.Paragraph(Formats.Invariant($"Delays: at most {r.Delays.MaxDaysPerEpisode} days per episode, at most {r.Delays.MaxEpisodesPerCycle} episodes per cycle; a start within {r.Delays.StartToleranceDays} days of the planned date is on time"));
@@ -95,7 +97,8 @@ public static class RegimenReport
             ReportTable.Create(
                 null,
                 [ColumnHeader.Text("Assessment", "label"), ColumnHeader.Text("Date", "date")],
-                s.Assessments.Select(a => new TableRow([Cell.FromText(a.Label), Cell.FromText((a.AfterCycle == 0 ? "on or before " : string.Empty) + Formats.Date(a.Date))]))) with { ShowHeader = false },
+                s.Assessments.Select(a => new TableRow([Cell.FromText(a.Label), Cell.FromText((a.AfterCycle == 0 ? "on or before " : string.Empty) + Formats.Date(a.Date))]))) with
+            { ShowHeader = false },
             indent: 1);
         foreach (var p in r.Phases.Where(p => p.MaxCycles is null))
         {

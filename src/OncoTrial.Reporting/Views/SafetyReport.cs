@@ -54,7 +54,8 @@ public static class SafetyReport
             title,
             [ColumnHeader.Text("Box", "box"), ColumnHeader.Number("n", "n")],
             rows,
-            $"Efficacy analysis set: {Statistics.Vocabulary.Token(d.Options.EfficacySet)} subjects.") with { ShowHeader = false };
+            $"Efficacy analysis set: {Statistics.Vocabulary.Token(d.Options.EfficacySet)} subjects.") with
+        { ShowHeader = false };
     }
 
     /// <summary>The exposure lines and the per-drug table.</summary>

@@ -183,7 +183,7 @@ public static class GroupSequentialDesign
     /// The problems with the looks: 1 to 20 information rates (option <c>stages</c>), strictly increasing in (0, 1]
     /// and ending at 1, and futility bounds (option <c>futility</c>), one finite z value (or −∞) per interim look.
     /// </summary>
-    internal static List<Problem> ValidateLooks(IReadOnlyList<double> t, IReadOnlyList<double>? futility)
+    public static List<Problem> ValidateLooks(IReadOnlyList<double> t, IReadOnlyList<double>? futility)
     {
         var problems = new List<Problem>();
         int k = t.Count;

@@ -65,7 +65,7 @@ public class CtcaeCriteriaTests
     public void Options_describe_themselves()
     {
         string d = CtcaeOptions.Default.Describe();
-        Assert.Contains("AdmiralNotGradable", d, StringComparison.Ordinal);
-        Assert.Contains("AdmiralLiteral", d, StringComparison.Ordinal);
+        Assert.Contains("admiral-not-gradable", d, StringComparison.Ordinal);
+        Assert.Contains("admiral-literal", d, StringComparison.Ordinal);
     }
 }

@@ -48,8 +48,8 @@ public class RdiVectorTests
         var rd = ExposureSummary.Compute(Vectors(new ExposureOptions { Rdi = RdiDefinition.RelativeDose }));
         Assert.Equal(92.31, Math.Round(dose.For("BENMELSTOBART", null)!.Rdi.Median!.Value, 2));
         Assert.Equal(100, Math.Round(rd.For("BENMELSTOBART", null)!.Rdi.Median!.Value, 2));
-        Assert.Contains("RDI: DoseIntensityCycleDay1", dose.Options.Describe(), StringComparison.Ordinal);
-        Assert.Contains("RDI: RelativeDose", rd.Options.Describe(), StringComparison.Ordinal);
+        Assert.Contains("RDI: dose-intensity-cycle-day1", dose.Options.Describe(), StringComparison.Ordinal);
+        Assert.Contains("RDI: relative-dose", rd.Options.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]

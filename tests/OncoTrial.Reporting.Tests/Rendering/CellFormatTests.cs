@@ -36,7 +36,8 @@ public class CellFormatTests
     {
         Assert.Equal("72.0 (57.5-83.8)", CellFormat.EstimateWithInterval("0.0", 100).Render([0.72, 0.575, 0.838], null));
         Assert.Equal("103 (13, NE)", CellFormat.EstimateWithIntervalComma("0.####").Render([103, 13, null], null));
-        Assert.Equal("NE", CellFormat.EstimateWithInterval("0.0").Render([null, 1, 2], null));
+        Assert.Equal("NE (16, NE)", CellFormat.EstimateWithIntervalComma("0.####").Render([null, 16, null], null));
+        Assert.Equal("NE", CellFormat.EstimateWithInterval("0.0").Render([null, null, null], null));
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public class KaplanMeierOracleTests
     /// </summary>
     private static readonly Dictionary<string, double?> KnownDifferences = new(StringComparer.Ordinal)
     {
-        ["aml 95% CI, log transform, RQuantile quantile rule, Sas landmark rule p=0.5 upper"] = 45,
+        ["aml 95% CI, log transform, r-quantile quantile rule, sas landmark rule p=0.5 upper"] = 45,
     };
 
     private static void AssertQuantiles(KaplanMeierCurve curve, JsonElement expected, string what)

@@ -173,8 +173,8 @@ public class LogRankTestTests
     [Fact]
     public void The_options_print_their_weighting()
     {
-        Assert.Equal("LogRank", LogRankOptions.Default.ToString());
-        Assert.Equal("Fleming-Harrington(rho=1, gamma=0.5)", new LogRankOptions(LogRankWeighting.FlemingHarrington, 1, 0.5).ToString());
+        Assert.Equal("logrank", LogRankOptions.Default.ToString());
+        Assert.Equal("fleming-harrington(rho=1, gamma=0.5)", new LogRankOptions(LogRankWeighting.FlemingHarrington, 1, 0.5).ToString());
     }
 
     // ---- Validation ----
