@@ -11,8 +11,9 @@ namespace OncoTrial.Clinical.Recist;
 /// <remarks>
 /// Fractions and sizes are exact decimals, so comparisons are exact: with the defaults, PD is
 /// <c>sum ≥ 1.20 × nadir</c> and <c>sum − nadir ≥ 5</c>, PR is <c>sum ≤ 0.70 × baseline</c>, with no rounding (reference
-/// note §1.4). A protocol that departs from RECIST 1.1 (e.g. PD at +25%) changes one member with <c>with</c>:
-/// <c>RecistThresholds.Recist11 with { ProgressionFromNadir = 0.25m }</c>.
+/// note §1.4); the products are exact for any sum of up to 26 significant digits, so they decide as the ratios
+/// <c>sum × 5 ≥ nadir × 6</c> and <c>sum × 10 ≤ baseline × 7</c> do. A protocol that departs from RECIST 1.1 (e.g. PD
+/// at +25%) changes one member with <c>with</c>: <c>RecistThresholds.Recist11 with { ProgressionFromNadir = 0.25m }</c>.
 /// </remarks>
 public sealed record RecistThresholds
 {
