@@ -30,7 +30,8 @@ public static class StudyValidator
 
     /// <summary>
     /// Validates a loaded study: its reading problems and, when it is usable, every rule. Problems are sorted by file
-    /// (folder first, then domain order), then line; problems of one line in rule id order, then in the order found.
+    /// (folder first, then domain order), then line; problems of one line in the order found: those of loading, then
+    /// those of single values (OT1010-OT1014, OT3001, OT3002) in variable order, then the other rules in id order.
     /// </summary>
     public static ValidationReport Validate(StudyFolder study)
     {
@@ -39,7 +40,8 @@ public static class StudyValidator
         if (study.IsUsable)
         {
             var context = new RuleContext(study);
-            foreach (var rule in Rules)
+            problems.AddRange(ValueRule.FindAll(Rules.OfType<ValueRule>().ToList(), context));
+            foreach (var rule in Rules.Where(r => r is not ValueRule))
             {
                 problems.AddRange(rule.Find(context));
             }

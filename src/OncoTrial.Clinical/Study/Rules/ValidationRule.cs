@@ -63,7 +63,7 @@ public abstract class ValidationRule
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>The severity of the problems it reports. Every rule of this version reports errors.</summary>
-    public virtual ProblemSeverity DefaultSeverity => ProblemSeverity.Error;
+    public ProblemSeverity DefaultSeverity { get; private protected init; } = ProblemSeverity.Error;
 
     /// <summary>The area, from the first digit of the id.</summary>
     public ValidationRuleArea Area => (ValidationRuleArea)(Id[2] - '0');

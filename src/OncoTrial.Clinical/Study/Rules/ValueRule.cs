@@ -9,6 +9,17 @@ internal abstract class ValueRule(string id, string title, string source, string
 
     internal sealed override IEnumerable<Problem> Find(RuleContext context) => ValueCell.All(context.Study).Select(Check).OfType<Problem>();
 
+    /// <summary>
+    /// The problems of several value rules in one pass over the values, so that they come record by record and, in
+    /// a record, in documented variable order (the rules exclude each other: a value has at most one problem).
+    /// </summary>
+    internal static IEnumerable<Problem> FindAll(IReadOnlyList<ValueRule> rules, RuleContext context) =>
+        from cell in ValueCell.All(context.Study)
+        from rule in rules
+        let problem = rule.Check(cell)
+        where problem is not null
+        select problem;
+
     /// <summary>The problem of one value, or null.</summary>
     private protected abstract Problem? Check(ValueCell cell);
 
@@ -18,7 +29,7 @@ internal abstract class ValueRule(string id, string title, string source, string
 
     /// <summary>True when a value of the right type is outside its allowed values; <paramref name="unit"/> picks the unit variables or the others.</summary>
     private protected static bool IsNotAllowed(ValueCell cell, bool unit) =>
-        cell.HasValue && cell.IsOfType && !cell.IsAllowed && UnitVariables.Contains(cell.Variable.Name) == unit;
+        cell.HasValue && !cell.IsAllowed && UnitVariables.Contains(cell.Variable.Name) == unit && cell.IsOfType;
 
     /// <summary>The allowed values, comma-separated.</summary>
     private protected static string AllowedList(ValueCell cell) => string.Join(", ", cell.Variable.Allowed);
