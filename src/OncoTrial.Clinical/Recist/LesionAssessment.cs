@@ -60,34 +60,28 @@ public sealed record LesionAssessment(
     double? DiameterMm = null,
     string? Visit = null)
 {
-    /// <summary>The size that goes into a sum: the measurement, 5 mm when too small to measure, 0 when absent; null when not assessed or not measured.</summary>
-    public double? SizeMm => State switch
+    /// <summary>
+    /// The size that goes into a sum under RECIST 1.1 (<see cref="RecistThresholds.Recist11"/>): the measurement, 5 mm
+    /// when too small to measure, 0 when absent; null when not assessed or not measured.
+    /// </summary>
+    public double? SizeMm => SizeMmUnder(RecistThresholds.Recist11);
+
+    /// <summary>
+    /// The size that goes into a sum: the measurement, <see cref="RecistThresholds.TooSmallToMeasureMm"/> when too
+    /// small to measure, 0 when absent; null when not assessed or not measured.
+    /// </summary>
+    public double? SizeMmUnder(RecistThresholds thresholds)
     {
-        LesionState.Measured => DiameterMm,
-        LesionState.TooSmallToMeasure => RecistThresholds.TooSmallToMeasureMm,
-        LesionState.Absent => 0.0,
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return State switch
+        {
+            LesionState.Measured => DiameterMm,
+            LesionState.TooSmallToMeasure => (double)thresholds.TooSmallToMeasureMm,
+            LesionState.Absent => 0.0,
+            _ => null,
+        };
+    }
 
     /// <summary>The organ for counting sites: all lymph nodes are one organ (RECIST 1.1 §3.2; EORTC FAQ "paired organs").</summary>
     public string Organ => IsLymphNode ? "LYMPH NODE" : Location.Trim().ToUpperInvariant();
-}
-
-/// <summary>The fixed numbers of RECIST 1.1 (Eisenhauer et al. 2009). They are the guideline, not options.</summary>
-public static class RecistThresholds
-{
-    /// <summary>A lesion too small to measure counts as 5 mm.</summary>
-    public const double TooSmallToMeasureMm = 5.0;
-
-    /// <summary>A lymph node with a short axis below 10 mm is normal (CR allows nodes below this size).</summary>
-    public const double NormalNodeShortAxisMm = 10.0;
-
-    /// <summary>PR: a sum at most 70% of the baseline sum (a decrease of at least 30%).</summary>
-    public const double PartialResponseFraction = 0.70;
-
-    /// <summary>PD: a sum at least 120% of the nadir (an increase of at least 20%)...</summary>
-    public const double ProgressionFraction = 1.20;
-
-    /// <summary>...and at least 5 mm above the nadir in absolute terms.</summary>
-    public const double ProgressionAbsoluteMm = 5.0;
 }

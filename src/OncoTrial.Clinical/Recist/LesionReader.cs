@@ -37,7 +37,8 @@ public sealed record LesionInput(
 /// <para>SDTM measurements: a nodal target's size is its LPERP (short axis) record, a non-nodal target's its LDIAM
 /// record; the other test is ignored (pharmaverse records both for every target). A lesion is nodal when TU.TUNODFL =
 /// Y, or, without that column, when TULOC contains LYMPH NODE. Results: a number is a measurement in mm (TRSTRESN,
-/// else TRSTRESC/TRORRES); TOO SMALL TO MEASURE is 5 mm; ABSENT, PRESENT, UNEQUIVOCAL PROGRESSION are states; NOT
+/// else TRSTRESC/TRORRES); TOO SMALL TO MEASURE, ABSENT, PRESENT, UNEQUIVOCAL PROGRESSION are states (the derivation
+/// sizes TOO SMALL TO MEASURE as <see cref="RecistThresholds.TooSmallToMeasureMm"/>, 5 mm under RECIST 1.1); NOT
 /// ASSESSED, NOT DONE, NOT EVALUABLE, NE, a blank result or TRSTAT = NOT DONE mean not assessed. Identical repeated
 /// records are kept once (warning); conflicting ones are an error.</para>
 /// </remarks>

@@ -19,7 +19,8 @@ public static partial class RecistDerivation
     /// baseline target was not assessed; CR when every non-nodal target is 0 mm and every nodal target is &lt; 10 mm
     /// short axis (the sum need not be 0); PR when the sum is ≤ 70% of baseline; SD otherwise. The nadir is the
     /// smallest complete sum before the time point, baseline included. Comparisons are exact (decimal arithmetic,
-    /// no rounding).</para>
+    /// no rounding). The numbers are those of <see cref="RecistOptions.Thresholds"/> (RECIST 1.1 by default); a
+    /// lesion too small to measure counts as <see cref="RecistThresholds.TooSmallToMeasureMm"/>.</para>
     /// <para>Non-target response: PD on unequivocal progression of any non-target lesion; NE when one was not
     /// assessed; CR when all are absent (nodes: absent or &lt; 10 mm); NON-CR/NON-PD otherwise.</para>
     /// <para>Overall: any PD (target, non-target or new lesion) is PD; then target NE is NE; then Table 1 (target CR
@@ -107,12 +108,13 @@ public static partial class RecistDerivation
     {
         var baseline = records.Where(l => l.IsBaseline).ToList();
         var baselineDate = baseline.Max(l => l.Date);
+        var thresholds = options.Thresholds;
         var targets = baseline.Where(l => l.Role == LesionRole.Target).GroupBy(l => l.LesionId, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var nonTargets = baseline.Where(l => l.Role == LesionRole.NonTarget).GroupBy(l => l.LesionId, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var hasTargets = targets.Count > 0;
-        decimal baselineSum = targets.Sum(t => (decimal)t.SizeMm!.Value);
+        decimal baselineSum = targets.Sum(t => (decimal)t.SizeMmUnder(thresholds)!.Value);
         var nadir = baselineSum;
-        var nadirSizes = targets.ToDictionary(t => t.LesionId, t => (decimal)t.SizeMm!.Value, StringComparer.Ordinal);
+        var nadirSizes = targets.ToDictionary(t => t.LesionId, t => (decimal)t.SizeMmUnder(thresholds)!.Value, StringComparer.Ordinal);
 
         var byDate = records.Where(l => !l.IsBaseline).GroupBy(l => l.Date).OrderBy(g => g.Key);
         var result = new List<TimePointResponse>();
@@ -133,12 +135,12 @@ public static partial class RecistDerivation
                 var allNormal = true;
                 foreach (var t in targets)
                 {
-                    if (byLesion.TryGetValue(t.LesionId, out var r) && r.SizeMm is { } size)
+                    if (byLesion.TryGetValue(t.LesionId, out var r) && r.SizeMmUnder(thresholds) is { } size)
                     {
                         var s = (decimal)size;
                         sizes[t.LesionId] = s;
                         sum += s;
-                        allNormal &= t.IsLymphNode ? s < (decimal)RecistThresholds.NormalNodeShortAxisMm : s == 0;
+                        allNormal &= t.IsLymphNode ? s < thresholds.NormalNodeShortAxisMm : s == 0;
                     }
                     else
                     {
@@ -146,11 +148,10 @@ public static partial class RecistDerivation
                     }
                 }
 
-                var progression = sum * 5 >= nadir * 6 && sum - nadir >= (decimal)RecistThresholds.ProgressionAbsoluteMm;
-                target = progression ? OverallResponse.ProgressiveDisease
+                target = thresholds.IsProgression(sum, nadir) ? OverallResponse.ProgressiveDisease
                     : !complete ? OverallResponse.NotEvaluable
                     : allNormal ? OverallResponse.CompleteResponse
-                    : sum * 10 <= baselineSum * 7 ? OverallResponse.PartialResponse
+                    : thresholds.IsPartialResponse(sum, baselineSum) ? OverallResponse.PartialResponse
                     : OverallResponse.StableDisease;
             }
 
@@ -176,7 +177,7 @@ public static partial class RecistDerivation
                     }
 
                     allGone &= r.State == LesionState.Absent
-                        || (n.IsLymphNode && r.SizeMm is { } s && s < RecistThresholds.NormalNodeShortAxisMm);
+                        || (n.IsLymphNode && r.SizeMmUnder(thresholds) is { } s && s < (double)thresholds.NormalNodeShortAxisMm);
                 }
 
                 nonTarget = nonTargetProgressing.Count > 0 ? OverallResponse.ProgressiveDisease

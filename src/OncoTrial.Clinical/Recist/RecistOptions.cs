@@ -28,7 +28,7 @@ public enum CrThenPrPolicy
 /// </summary>
 public sealed record RecistOptions
 {
-    /// <summary>The defaults: RECIST 1.1 and admiralonco (28, 0, 42, 1, no SD, admiralonco CR-then-PR, no sticky PR).</summary>
+    /// <summary>The defaults: RECIST 1.1 and admiralonco (28, 0, 42, 1, no SD, admiralonco CR-then-PR, no sticky PR, RECIST 1.1 thresholds).</summary>
     public static RecistOptions Default { get; } = new();
 
     /// <summary>
@@ -76,6 +76,19 @@ public sealed record RecistOptions
     /// </summary>
     public bool StickyConfirmedPartialResponse { get; init; }
 
+    /// <summary>
+    /// The RECIST numbers: the PD and PR cut-offs, the target limits and the lesion sizes. Default
+    /// <see cref="RecistThresholds.Recist11"/>; a protocol that departs from RECIST 1.1 changes a member, e.g.
+    /// <c>RecistThresholds.Recist11 with { ProgressionFromNadir = 0.25m }</c> for PD at +25%.
+    /// </summary>
+    public RecistThresholds Thresholds
+    {
+        get => _thresholds;
+        init => _thresholds = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private readonly RecistThresholds _thresholds = RecistThresholds.Recist11;
+
     /// <summary>The smallest gap in days that confirms a response: <c>ConfirmationMinDays − ConfirmationWindowDays</c>.</summary>
     public int EffectiveConfirmationDays => Math.Max(0, ConfirmationMinDays - ConfirmationWindowDays);
 
@@ -106,14 +119,20 @@ public sealed record RecistOptions
             problems.Add(OptionProblems.Integer("max-ne", "a count >= 0", MaxNotEvaluableBetween));
         }
 
+        problems.AddRange(Thresholds.Validate());
         return problems.AsReadOnly();
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem of <see cref="Validate"/>, one per line, when the options are not valid.</summary>
     public void EnsureValid() => OptionProblems.ThrowArgumentIfAny(Validate(), "options");
 
-    /// <summary>One line naming every option and its value, e.g. for a table footnote.</summary>
-    public string Describe() => string.Create(
+    /// <summary>
+    /// One line naming every option and its value, e.g. for a table footnote. Thresholds other than
+    /// <see cref="RecistThresholds.Recist11"/> are appended (<see cref="RecistThresholds.Describe"/>).
+    /// </summary>
+    public string Describe() => DescribeOptions() + (Thresholds == RecistThresholds.Recist11 ? string.Empty : "; thresholds: " + Thresholds.Describe());
+
+    private string DescribeOptions() => string.Create(
         CultureInfo.InvariantCulture,
         $"RECIST 1.1: confirmation >= {ConfirmationMinDays} d (window {ConfirmationWindowDays} d), SD >= {SdMinDays} d from reference date, max NE between {MaxNotEvaluableBetween}, accept SD {(AcceptSd ? "yes" : "no")}, missing as NE {(MissingAsNotEvaluable ? "yes" : "no")}, ND as NE {(NotDoneAsNotEvaluable ? "yes" : "no")}, CR then PR/SD {CrThenPr}, sticky confirmed PR {(StickyConfirmedPartialResponse ? "yes" : "no")}, cut at first PD");
 }

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using OncoTrial.Clinical.Data;
-
+using OncoTrial.Clinical.Study.Rules;
 using OncoTrial.Statistics;
 
 namespace OncoTrial.Clinical.Study;
@@ -42,15 +42,16 @@ public sealed class StudyDomain
 /// A study folder: one file per SDTM domain (see docs/data-format.md and <see cref="DomainSpecs"/>), read from a
 /// <see cref="FileSource"/> (a folder, a .zip of one, or files in memory). Loading reads every file it can and
 /// reports, without throwing, what it could not: a missing folder, missing files, files that are not UTF-8 CSV,
-/// ragged records, missing or repeated columns.
+/// ragged records, missing or repeated columns. Each of these problems carries the id of its file-level rule
+/// (OT1001-OT1009, <see cref="StudyValidator.Rules"/>).
 /// </summary>
 public sealed class StudyFolder
 {
-    private StudyFolder(string name, IReadOnlyDictionary<string, StudyDomain> domains, IReadOnlyList<Problem> problems, bool isUsable)
+    private StudyFolder(string name, IReadOnlyDictionary<string, StudyDomain> domains, IEnumerable<Problem> problems, bool isUsable)
     {
         Name = name;
         Domains = domains;
-        Problems = problems;
+        Problems = problems.Select(RuleCatalogue.WithRuleId).ToList().AsReadOnly();
         IsUsable = isUsable;
     }
 
@@ -60,7 +61,7 @@ public sealed class StudyFolder
     /// <summary>The domains read, by code (DM, AE, ...).</summary>
     public IReadOnlyDictionary<string, StudyDomain> Domains { get; }
 
-    /// <summary>Problems found while reading (file level: missing, encoding, CSV structure, columns).</summary>
+    /// <summary>Problems found while reading (file level: missing, encoding, CSV structure, columns), each with its rule id.</summary>
     public IReadOnlyList<Problem> Problems { get; }
 
     /// <summary>False when nothing can be analysed: the folder is missing, or DM is missing or unreadable.</summary>
@@ -141,7 +142,7 @@ public sealed class StudyFolder
         }
 
         bool usable = domains.TryGetValue("DM", out var dm) && dm.Has("USUBJID");
-        return new StudyFolder(source.Name, new ReadOnlyDictionary<string, StudyDomain>(domains), problems.AsReadOnly(), usable);
+        return new StudyFolder(source.Name, new ReadOnlyDictionary<string, StudyDomain>(domains), problems, usable);
     }
 
     private static StudyFolder Unreadable(string name, Exception ex) =>
