@@ -12,7 +12,10 @@ namespace OncoTrial.Cli;
 public static class OncoTrialCommandLine
 {
     /// <summary>Parses <paramref name="args"/>, runs the command, writes to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, extra: null);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with extra commands (tests).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, Func<CliContext, Command>? extra)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -30,6 +33,10 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(RegimenCommand.Create(cli));
         root.Subcommands.Add(DesignCommand.Create(cli));
         root.Subcommands.Add(SimulateCommand.Create(cli));
+        if (extra is not null)
+        {
+            root.Subcommands.Add(extra(cli));
+        }
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

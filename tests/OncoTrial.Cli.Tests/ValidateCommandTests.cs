@@ -68,6 +68,8 @@ public class ValidateCommandTests
         Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("total").GetInt32());
         Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("by_code").GetProperty("CTCAE_GRADE_NOT_ALLOWED").GetInt32());
         Assert.Equal("error", problem.GetProperty("severity").GetString());
+        Assert.Equal("OT5001", problem.GetProperty("rule_id").GetString());
+        Assert.Equal(1, doc.RootElement.GetProperty("counts").GetProperty("by_rule").GetProperty("OT5001").GetInt32());
         Assert.StartsWith("ae.csv, line 3 (data row 2), column AETOXGR: expected", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

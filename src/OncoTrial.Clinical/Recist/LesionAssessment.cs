@@ -82,6 +82,6 @@ public sealed record LesionAssessment(
         };
     }
 
-    /// <summary>The organ for counting sites: all lymph nodes are one organ (RECIST 1.1 §3.2; EORTC FAQ "paired organs").</summary>
+    /// <summary>The organ for counting sites: all lymph nodes are one organ (RECIST 1.1 §4.2, docs/reference/recist-rules.md §1.2).</summary>
     public string Organ => IsLymphNode ? "LYMPH NODE" : Location.Trim().ToUpperInvariant();
 }

@@ -134,5 +134,5 @@ public sealed record RecistOptions
 
     private string DescribeOptions() => string.Create(
         CultureInfo.InvariantCulture,
-        $"RECIST 1.1: confirmation >= {ConfirmationMinDays} d (window {ConfirmationWindowDays} d), SD >= {SdMinDays} d from reference date, max NE between {MaxNotEvaluableBetween}, accept SD {(AcceptSd ? "yes" : "no")}, missing as NE {(MissingAsNotEvaluable ? "yes" : "no")}, ND as NE {(NotDoneAsNotEvaluable ? "yes" : "no")}, CR then PR/SD {CrThenPr}, sticky confirmed PR {(StickyConfirmedPartialResponse ? "yes" : "no")}, cut at first PD");
+        $"RECIST 1.1: confirmation >= {ConfirmationMinDays} d (window {ConfirmationWindowDays} d), SD >= {SdMinDays} d from reference date, max NE between {MaxNotEvaluableBetween}, accept SD {(AcceptSd ? "yes" : "no")}, missing as NE {(MissingAsNotEvaluable ? "yes" : "no")}, ND as NE {(NotDoneAsNotEvaluable ? "yes" : "no")}, CR then PR/SD {Vocabulary.Token(CrThenPr)}, sticky confirmed PR {(StickyConfirmedPartialResponse ? "yes" : "no")}, cut at first PD");
 }

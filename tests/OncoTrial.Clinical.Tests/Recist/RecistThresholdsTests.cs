@@ -115,7 +115,7 @@ public class RecistThresholdsTests
     public void The_default_options_describe_themselves_as_before()
     {
         Assert.Equal(
-            "RECIST 1.1: confirmation >= 28 d (window 0 d), SD >= 42 d from reference date, max NE between 1, accept SD no, missing as NE no, ND as NE no, CR then PR/SD Admiralonco, sticky confirmed PR no, cut at first PD",
+            "RECIST 1.1: confirmation >= 28 d (window 0 d), SD >= 42 d from reference date, max NE between 1, accept SD no, missing as NE no, ND as NE no, CR then PR/SD admiralonco, sticky confirmed PR no, cut at first PD",
             RecistOptions.Default.Describe());
         Assert.Equal(RecistOptions.Default.Describe(), With(new RecistThresholds()).Describe());
     }

@@ -11,7 +11,7 @@ internal sealed class TargetCountRule() : ValidationRule("OT4001", $"At most {Re
     {
         int max = context.Thresholds.MaxTargetLesions;
         return RuleContext.FirstBeyond(context.TargetLesions(), t => t.Subject, max).Select(t => At(
-            t.Tu, t.Record, "TUORRES", "RECIST_TARGET_COUNT", string.Create(CultureInfo.InvariantCulture, $"at most {max} target lesions per subject (RECIST 1.1 §4.3)"),
+            t.Tu, t.Record, "TUORRES", "RECIST_TARGET_COUNT", string.Create(CultureInfo.InvariantCulture, $"at most {max} target lesions per subject (RECIST 1.1 §4.2)"),
             $"a {RuleContext.Ordinal(max + 1)} target lesion {Problem.Quote(t.Lesion)}", "Record the extra lesions as NON-TARGET."));
     }
 }

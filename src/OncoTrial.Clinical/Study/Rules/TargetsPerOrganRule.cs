@@ -15,7 +15,7 @@ internal sealed class TargetsPerOrganRule() : ValidationRule("OT4002", $"At most
         int max = context.Thresholds.MaxTargetLesionsPerOrgan;
         var targets = context.TargetLesions().Select(t => (Target: t, Organ: RuleContext.IsNodal(t.Tu, t.Record) ? "LYMPH NODE" : t.Tu.Value(t.Record, "TULOC").Trim().ToUpperInvariant()));
         return RuleContext.FirstBeyond(targets, t => (t.Target.Subject, t.Organ), max).Select(t => At(
-            t.Target.Tu, t.Target.Record, "TULOC", "RECIST_TARGETS_PER_ORGAN", string.Create(CultureInfo.InvariantCulture, $"at most {max} target lesions per organ, all lymph nodes counting as one organ (RECIST 1.1 §4.3)"),
+            t.Target.Tu, t.Target.Record, "TULOC", "RECIST_TARGETS_PER_ORGAN", string.Create(CultureInfo.InvariantCulture, $"at most {max} target lesions per organ, all lymph nodes counting as one organ (RECIST 1.1 §4.2)"),
             $"a {RuleContext.Ordinal(max + 1)} target lesion in {Problem.Quote(t.Organ)} ({Problem.Quote(t.Target.Lesion)})", "Record the extra lesion as NON-TARGET."));
     }
 }

@@ -127,7 +127,7 @@ public partial class ValidationRuleTests
         using var source = RuleExamples.Study(RuleExamples.Csv("dm.csv", "USUBJID", "S-1"), RuleExamples.Csv("tu.csv", "USUBJID,TULNKID,TUORRES,TULOC", "S-1,T01,TARGET,LUNG", "S-1,T02,TARGET,LIVER"))();
         var context = new RuleContext(StudyFolder.Load(source), RecistThresholds.Recist11 with { MaxTargetLesions = 1 });
         var problem = Assert.Single(StudyValidator.Rules.Single(r => r.Id == "OT4001").Find(context));
-        Assert.Equal("tu.csv, line 3 (data row 2), column TUORRES: expected at most 1 target lesions per subject (RECIST 1.1 §4.3), found a 2nd target lesion \"T02\". Record the extra lesions as NON-TARGET.", problem.ToString());
+        Assert.Equal("tu.csv, line 3 (data row 2), column TUORRES: expected at most 1 target lesions per subject (RECIST 1.1 §4.2), found a 2nd target lesion \"T02\". Record the extra lesions as NON-TARGET.", problem.ToString());
     }
 
     [Fact]
