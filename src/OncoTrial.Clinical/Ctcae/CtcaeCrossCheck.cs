@@ -1,6 +1,8 @@
 using System.Globalization;
 using OncoTrial.Clinical.Study;
 
+using OncoTrial.Statistics;
+
 namespace OncoTrial.Clinical.Ctcae;
 
 /// <summary>What a cross-check flag says.</summary>

@@ -102,7 +102,7 @@ public sealed record CtcaeOptions
     public IReadOnlyList<Problem> Validate() =>
         CrossCheckToleranceDays is >= 0 and <= MaxCrossCheckToleranceDays
             ? []
-            : [OptionProblems.Integer("cross-check-tolerance-days", string.Create(CultureInfo.InvariantCulture, $"a number of days from 0 to {MaxCrossCheckToleranceDays}"), CrossCheckToleranceDays)];
+            : [OptionProblems.WholeNumber("cross-check-tolerance-days", string.Create(CultureInfo.InvariantCulture, $"a number of days from 0 to {MaxCrossCheckToleranceDays}"), CrossCheckToleranceDays)];
 
     /// <summary>One line naming every option, for printing with results.</summary>
     public string Describe() => string.Create(

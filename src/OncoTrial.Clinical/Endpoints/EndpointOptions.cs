@@ -61,17 +61,17 @@ public sealed record EndpointOptions
         var problems = new List<Problem>();
         if (AssessmentIntervalDays <= 0)
         {
-            problems.Add(OptionProblems.Integer("assessment-interval-days", "a number of days > 0", AssessmentIntervalDays, "Use the protocol's scan interval, e.g. 42 for every 6 weeks."));
+            problems.Add(OptionProblems.WholeNumber("assessment-interval-days", "a number of days > 0", AssessmentIntervalDays, "Use the protocol's scan interval, e.g. 42 for every 6 weeks."));
         }
 
         if (AssessmentWindowDays < 0)
         {
-            problems.Add(OptionProblems.Integer("assessment-window-days", "a number of days >= 0", AssessmentWindowDays, "Use the protocol's visit window, e.g. 7."));
+            problems.Add(OptionProblems.WholeNumber("assessment-window-days", "a number of days >= 0", AssessmentWindowDays, "Use the protocol's visit window, e.g. 7."));
         }
 
         if (MissedAssessments < 1)
         {
-            problems.Add(OptionProblems.Integer("missed-assessments", "a count >= 1", MissedAssessments, "FDA guidance uses 2."));
+            problems.Add(OptionProblems.WholeNumber("missed-assessments", "a count >= 1", MissedAssessments, "FDA guidance uses 2."));
         }
 
         OptionProblems.CheckDefined(problems, "convention", Convention);

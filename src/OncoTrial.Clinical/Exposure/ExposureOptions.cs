@@ -140,7 +140,7 @@ public sealed record ExposureOptions
         var problems = new List<Problem>();
         if (CycleLengthDays <= 0)
         {
-            problems.Add(OptionProblems.Integer("cycle-days", "a cycle length > 0 days", CycleLengthDays, "The seed protocol's cycles last 21 days."));
+            problems.Add(OptionProblems.WholeNumber("cycle-days", "a cycle length > 0 days", CycleLengthDays, "The seed protocol's cycles last 21 days."));
         }
 
         if (!(DaysPerMonth > 0 && double.IsFinite(DaysPerMonth)))
@@ -155,16 +155,16 @@ public sealed record ExposureOptions
 
         if (DelayToleranceDays < 0)
         {
-            problems.Add(OptionProblems.Integer("delay-tolerance-days", "a number of days >= 0", DelayToleranceDays));
+            problems.Add(OptionProblems.WholeNumber("delay-tolerance-days", "a number of days >= 0", DelayToleranceDays));
         }
 
         if (MinInductionCycles < 1)
         {
-            problems.Add(OptionProblems.Integer("min-induction-cycles", "at least 1 cycle", MinInductionCycles));
+            problems.Add(OptionProblems.WholeNumber("min-induction-cycles", "at least 1 cycle", MinInductionCycles));
         }
         else if (MaxInductionCycles < MinInductionCycles)
         {
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 "max-induction-cycles",
                 string.Create(CultureInfo.InvariantCulture, $"at least --min-induction-cycles ({MinInductionCycles})"),
                 MaxInductionCycles,

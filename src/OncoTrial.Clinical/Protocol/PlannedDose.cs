@@ -106,7 +106,7 @@ public static class DoseCalculator
         var problems = BodySurfaceArea.ValidateBody(heightCm, weightKg);
         if (rounding.BsaDecimals is < 0 or > 6)
         {
-            problems.Add(OptionProblems.Integer("bsa-decimals", "0 to 6", rounding.BsaDecimals));
+            problems.Add(OptionProblems.WholeNumber("bsa-decimals", "0 to 6", rounding.BsaDecimals));
         }
 
         if (!(rounding.DoseStepMg >= 0))

@@ -95,13 +95,13 @@ public sealed record TreatmentSchedule(DateOnly FirstDose, IReadOnlyList<Planned
                 string range = phase.MaxCycles is { } m
                     ? string.Create(CultureInfo.InvariantCulture, $"{phase.MinCycles} to {m}")
                     : string.Create(CultureInfo.InvariantCulture, $"{phase.MinCycles} or more");
-                problems.Add(OptionProblems.Integer(PhaseOption(p), $"{range} (the regimen's range for {phase.Id})", n));
+                problems.Add(OptionProblems.WholeNumber(PhaseOption(p), $"{range} (the regimen's range for {phase.Id})", n));
             }
         }
 
         if (cyclesPerPhase.Count > regimen.Phases.Count)
         {
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 PhaseOption(regimen.Phases.Count),
                 string.Create(CultureInfo.InvariantCulture, $"at most {regimen.Phases.Count} counts (one per phase of {regimen.Id})"),
                 cyclesPerPhase.Count));

@@ -101,22 +101,22 @@ public sealed record RecistOptions
         var problems = new List<Problem>();
         if (ConfirmationMinDays < 0)
         {
-            problems.Add(OptionProblems.Integer("confirm-days", "a number of days >= 0", ConfirmationMinDays));
+            problems.Add(OptionProblems.WholeNumber("confirm-days", "a number of days >= 0", ConfirmationMinDays));
         }
 
         if (ConfirmationWindowDays < 0)
         {
-            problems.Add(OptionProblems.Integer("confirm-window-days", "a number of days >= 0", ConfirmationWindowDays));
+            problems.Add(OptionProblems.WholeNumber("confirm-window-days", "a number of days >= 0", ConfirmationWindowDays));
         }
 
         if (SdMinDays < 0)
         {
-            problems.Add(OptionProblems.Integer("sd-min-days", "a number of days >= 0", SdMinDays));
+            problems.Add(OptionProblems.WholeNumber("sd-min-days", "a number of days >= 0", SdMinDays));
         }
 
         if (MaxNotEvaluableBetween < 0)
         {
-            problems.Add(OptionProblems.Integer("max-ne", "a count >= 0", MaxNotEvaluableBetween));
+            problems.Add(OptionProblems.WholeNumber("max-ne", "a count >= 0", MaxNotEvaluableBetween));
         }
 
         problems.AddRange(Thresholds.Validate());

@@ -74,12 +74,12 @@ public sealed record SafetyOptions
 
         if (TreatmentEmergentWindowDays < 0)
         {
-            problems.Add(OptionProblems.Integer("teae-window-days", "a number of days >= 0 after the last dose", TreatmentEmergentWindowDays, "The protocol's window is usually 30 days."));
+            problems.Add(OptionProblems.WholeNumber("teae-window-days", "a number of days >= 0 after the last dose", TreatmentEmergentWindowDays, "The protocol's window is usually 30 days."));
         }
 
         if (PercentDecimals is < 0 or > MaxPercentDecimals)
         {
-            problems.Add(OptionProblems.Integer("percent-decimals", string.Create(CultureInfo.InvariantCulture, $"0 to {MaxPercentDecimals} decimals"), PercentDecimals));
+            problems.Add(OptionProblems.WholeNumber("percent-decimals", string.Create(CultureInfo.InvariantCulture, $"0 to {MaxPercentDecimals} decimals"), PercentDecimals));
         }
 
         OptionProblems.CheckDefined(problems, "worsening-rule", WorseningRule);

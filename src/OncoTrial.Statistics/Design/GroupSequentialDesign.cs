@@ -189,7 +189,7 @@ public static class GroupSequentialDesign
         int k = t.Count;
         if (futility is not null && futility.Count != k - 1)
         {
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 "futility",
                 string.Create(CultureInfo.InvariantCulture, $"one z value per interim look ({k - 1} for --stages {k})"),
                 futility.Count,
@@ -208,7 +208,7 @@ public static class GroupSequentialDesign
 
         if (k < 1 || k > 20)
         {
-            problems.Add(OptionProblems.Integer("stages", "a whole number of analyses from 1 to 20", k));
+            problems.Add(OptionProblems.WholeNumber("stages", "a whole number of analyses from 1 to 20", k));
         }
         else
         {

@@ -136,7 +136,7 @@ public static class SimonTwoStageDesign
         var problems = ValidateRates(p0, p1, alpha, power);
         if (maxN < 2 || maxN > 1000)
         {
-            problems.Add(OptionProblems.Integer("max-n", "a total sample size from 2 to 1000", maxN));
+            problems.Add(OptionProblems.WholeNumber("max-n", "a total sample size from 2 to 1000", maxN));
         }
 
         return problems.AsReadOnly();

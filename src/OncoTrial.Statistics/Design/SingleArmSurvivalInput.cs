@@ -85,12 +85,12 @@ public sealed record SingleArmSurvivalInput(
 
         if (!Enum.IsDefined(Method))
         {
-            problems.Add(OptionProblems.Integer("method", "exponential or wu (a defined SingleArmSurvivalMethod)", (long)Method));
+            problems.Add(OptionProblems.WholeNumber("method", "exponential or wu (a defined SingleArmSurvivalMethod)", (long)Method));
         }
 
         if (!Enum.IsDefined(Sidedness))
         {
-            problems.Add(OptionProblems.Integer("sides", "1 or 2 (a defined Sidedness)", (long)Sidedness));
+            problems.Add(OptionProblems.WholeNumber("sides", "1 or 2 (a defined Sidedness)", (long)Sidedness));
         }
 
         return problems.AsReadOnly();

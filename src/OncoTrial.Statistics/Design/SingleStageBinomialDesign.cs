@@ -18,7 +18,7 @@ public static class SingleStageBinomialDesign
         var problems = SimonTwoStageDesign.ValidateRates(p0, p1, alpha, power);
         if (maxN < 1 || maxN > 5000)
         {
-            problems.Add(OptionProblems.Integer("max-n", "a sample size from 1 to 5000", maxN));
+            problems.Add(OptionProblems.WholeNumber("max-n", "a sample size from 1 to 5000", maxN));
         }
 
         return problems.AsReadOnly();

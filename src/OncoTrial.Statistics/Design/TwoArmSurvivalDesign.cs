@@ -97,7 +97,7 @@ public static class TwoArmSurvivalDesign
         var problems = new List<Problem>();
         if (options.Sides != 1)
         {
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 "sides",
                 "1 (group-sequential designs use a one-sided alpha; efficacy bounds only)",
                 options.Sides,

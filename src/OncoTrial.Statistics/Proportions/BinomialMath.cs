@@ -15,14 +15,14 @@ internal static class BinomialMath
         var problems = new List<Problem>(3);
         if (n < 1)
         {
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 "n", "a number of trials >= 1", n, "A proportion needs at least one subject; report it as not estimable when n = 0."));
         }
 
         if (x < 0 || (n >= 1 && x > n))
         {
             string range = n >= 1 ? SurvivalInput.Invariant($"from 0 to n ({n})") : "from 0 to n";
-            problems.Add(OptionProblems.Integer(
+            problems.Add(OptionProblems.WholeNumber(
                 "x", "an integer " + range, x, "x counts the successes among the n trials; check that x and n are not swapped."));
         }
 

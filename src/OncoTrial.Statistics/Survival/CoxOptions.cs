@@ -33,7 +33,7 @@ public sealed record CoxOptions
         problems.AddRange(ConfidenceLevel.Validate(ConfidenceLevel.Value));
         if (MaxIterations < 0)
         {
-            problems.Add(OptionProblems.Integer("max-iterations", "an integer >= 0 (default 20)", MaxIterations));
+            problems.Add(OptionProblems.WholeNumber("max-iterations", "an integer >= 0 (default 20)", MaxIterations));
         }
 
         if (!(Tolerance > 0.0 && double.IsFinite(Tolerance)))
