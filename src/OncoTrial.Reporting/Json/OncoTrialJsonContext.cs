@@ -26,4 +26,4 @@ namespace OncoTrial.Reporting.Json;
 [JsonSerializable(typeof(RegimenJson))]
 [JsonSerializable(typeof(ScheduleJson))]
 [JsonSerializable(typeof(DoseJson))]
-public sealed partial class OncoTrialJsonContext : JsonSerializerContext;
+internal sealed partial class OncoTrialJsonContext : JsonSerializerContext;
