@@ -125,7 +125,7 @@ public static class LesionReader
         return table;
     }
 
-    private static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, List<Problem> problems)
+    internal static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, List<Problem> problems)
     {
         var columnsOk = RequireColumns(tu, ["USUBJID", "TULNKID", "TUORRES", "TULOC"], problems)
             & RequireColumns(tr, ["USUBJID", "TRLNKID", "TRTESTCD", "TRDTC"], problems)
@@ -256,7 +256,7 @@ public static class LesionReader
         return Assemble(raw, refDates, problems);
     }
 
-    private static LesionInput ReadFlat(CsvTable table, List<Problem> problems)
+    internal static LesionInput ReadFlat(CsvTable table, List<Problem> problems)
     {
         if (!RequireColumns(table, FlatColumns, problems))
         {
