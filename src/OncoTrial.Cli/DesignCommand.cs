@@ -154,8 +154,8 @@ internal static class DesignCommand
             }
 
             ProblemException.ThrowIfAnyError(problems);
-            double controlHazard = Math.Log(2) / mc!.Value;
-            double hazardRatio = hrValue ?? (mc.Value / mt!.Value);
+            double controlHazard = TwoArmSurvivalOptions.HazardFromMedian(mc!.Value);
+            double hazardRatio = hrValue ?? TwoArmSurvivalOptions.HazardRatioFromMedians(mc.Value, mt!.Value);
             problems.AddRange(hrValue is null ? TwoArmSurvivalOptions.ValidateMedians(mc.Value, mt!.Value) : []);
             ProblemException.ThrowIfAnyError(problems);
             problems.AddRange(TwoArmSurvivalOptions.Validate(

@@ -109,7 +109,7 @@ internal static class SimulateCommand
             double mc = parse.GetValue(medianControl);
             problems.AddRange(TwoArmSurvivalOptions.ValidateMedians(mc, mc).Where(p => p.Option == "median-control"));
             ProblemException.ThrowIfAnyError(problems);
-            double controlHazard = Math.Log(2) / mc;
+            double controlHazard = TwoArmSurvivalOptions.HazardFromMedian(mc);
             problems.AddRange(TwoArmSurvivalOptions.Validate(
                 parse.GetValue(hr), controlHazard, parse.GetValue(alpha), 1, parse.GetValue(power), parse.GetValue(allocation),
                 parse.GetValue(accrual), parse.GetValue(followUp), parse.GetValue(dropout), parse.GetValue(dropoutTime), TwoArmEventsMethod.Schoenfeld));

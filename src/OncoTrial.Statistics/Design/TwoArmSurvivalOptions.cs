@@ -81,6 +81,12 @@ public sealed record TwoArmSurvivalOptions(
         return Create(treatmentHazard / controlHazard, controlHazard, alpha, sides, power, allocationRatio, accrualTime, followUpTime, dropoutRate, dropoutTime, method);
     }
 
+    /// <summary>The exponential hazard with median <paramref name="median"/>: λ = ln 2 / m (NaN or negative for a bad median; <see cref="Validate"/> reports it).</summary>
+    public static double HazardFromMedian(double median) => Math.Log(2) / median;
+
+    /// <summary>The hazard ratio treatment:control of two exponential arms with these medians: HR = m_control / m_treatment.</summary>
+    public static double HazardRatioFromMedians(double controlMedian, double treatmentMedian) => controlMedian / treatmentMedian;
+
     /// <summary>
     /// Every problem with the inputs of <see cref="Create"/> (empty when valid), each named by its option: <c>hr</c>
     /// &gt; 0 and ≠ 1; the control hazard &gt; 0 (option <c>median-control</c>, the hazard being ln 2 / median);
