@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Numerics;
 
 namespace OncoTrial.Statistics;
 
@@ -156,8 +157,10 @@ public sealed record LogRankResult
 /// </para>
 /// <para>
 /// Cost: O(n + D·k²) for D distinct event times. Zero-weight rows are dropped; integer times with a small range
-/// are counted per (stratum, time, group) cell with no sort; other times are partitioned by stratum (counting
-/// sort) and radix-sorted once per stratum on their IEEE bits; one forward pass over the distinct times follows.
+/// are counted per (stratum, time, group) cell with no sort; other times without case weights are packed with
+/// their stratum, group and status into one 8-byte key per row and radix-sorted once (most significant digit
+/// first); with case weights they are partitioned by stratum (counting sort) and radix-sorted once per stratum on
+/// their IEEE bits. One forward pass over the distinct times follows.
 /// </para>
 /// </remarks>
 public static class LogRankTest
@@ -211,8 +214,20 @@ public static class LogRankTest
             SurvivalInput.ValidateCodes(strata, strataCount, n, nameof(strata));
         }
 
+        double minTime = double.PositiveInfinity;
+        double maxTime = 0.0;
+        bool integral = true;
+        for (int i = 0; i < n; i++)
+        {
+            double t = time[i];
+            minTime = Math.Min(minTime, t);
+            maxTime = Math.Max(maxTime, t);
+            integral &= t == Math.Floor(t);
+        }
+
         var acc = new Accumulator(groupCount, options);
-        if (!TryHistogramPass(time, status, group, strata, weights, strataCount, acc))
+        if (!(integral && TryHistogramPass(time, status, group, strata, weights, strataCount, minTime, maxTime, acc))
+            && !TryPackedSortPass(time, status, group, strata, weights, strataCount, minTime, maxTime, acc))
         {
             SortPass(time, status, group, strata, weights, strataCount, acc);
         }
@@ -283,8 +298,9 @@ public static class LogRankTest
     }
 
     /// <summary>
-    /// Integer times with a small range: one pass accumulates events and removals per (stratum, time, group)
-    /// cell, with no sort. Returns false (and does nothing) when the times do not qualify.
+    /// Integer times (in [<paramref name="min"/>, <paramref name="max"/>]) with a small range: one pass accumulates
+    /// events and removals per (stratum, time, group) cell, with no sort. Returns false (and does nothing) when the
+    /// range is too wide.
     /// </summary>
     private static bool TryHistogramPass(
         ReadOnlySpan<double> time,
@@ -293,23 +309,11 @@ public static class LogRankTest
         ReadOnlySpan<int> strata,
         ReadOnlySpan<int> weights,
         int strataCount,
+        double min,
+        double max,
         Accumulator acc)
     {
         int n = time.Length;
-        double min = double.PositiveInfinity;
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < n; i++)
-        {
-            double t = time[i];
-            if (t != Math.Floor(t))
-            {
-                return false;
-            }
-
-            min = Math.Min(min, t);
-            max = Math.Max(max, t);
-        }
-
         double range = max - min + 1;
         int k = acc.GroupCount;
         double cells = range * k * strataCount;
@@ -354,6 +358,149 @@ public static class LogRankTest
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Times without case weights (or every weight 1) whose packed key fits in 64 bits: each row is the key
+    /// stratum | (time bits − smallest time bits) | group | status, most significant first, so one sort of bare
+    /// 8-byte keys (<see cref="RadixSort.SortPackedKeys{TSource}"/>) orders the rows by stratum and time, and the runs
+    /// of equal stratum and time are read straight from the keys. Returns false (and does nothing) when the rows do
+    /// not qualify (case weights, or stratum, time and group bits that need more than 63 bits).
+    /// </summary>
+    private static bool TryPackedSortPass(
+        ReadOnlySpan<double> time,
+        ReadOnlySpan<int> status,
+        ReadOnlySpan<int> group,
+        ReadOnlySpan<int> strata,
+        ReadOnlySpan<int> weights,
+        int strataCount,
+        double min,
+        double max,
+        Accumulator acc)
+    {
+        if (!weights.IsEmpty && weights.ContainsAnyExcept(1))
+        {
+            return false;
+        }
+
+        int k = acc.GroupCount;
+        int n = time.Length;
+        int groupBits = BitsFor((ulong)(k - 1));
+        int strataBits = BitsFor((ulong)(strataCount - 1));
+
+        // Finite times >= 0: their IEEE bits order like the numbers; + 0.0 turns -0 into +0.
+        ulong minBits = BitConverter.DoubleToUInt64Bits(min + 0.0);
+        ulong span = BitConverter.DoubleToUInt64Bits(max + 0.0) - minBits;
+        int spanBits = BitsFor(span);
+        if (strataBits + spanBits + groupBits + 1 > 64)
+        {
+            return false;
+        }
+
+        int timeShift = groupBits + 1;
+        int stratumShift = spanBits + timeShift;
+        ReadOnlySpan<int> strataCodes = strataCount > 1 ? strata : default;
+        ulong maxKey = (span << timeShift) | ((ulong)(k - 1) << 1) | 1UL;
+        if (strataCount > 1)
+        {
+            maxKey |= (ulong)(strataCount - 1) << stratumShift;
+        }
+
+        var atRiskByCell = new double[strataCount * k];
+        for (int i = 0; i < n; i++)
+        {
+            atRiskByCell[((strataCodes.IsEmpty ? 0 : strataCodes[i]) * k) + group[i]] += 1.0;
+        }
+
+        var keys = GC.AllocateUninitializedArray<ulong>(n);
+        RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, strataCodes, minBits, timeShift, stratumShift), 0, maxKey, keys);
+
+        ulong groupMask = (1UL << groupBits) - 1;
+        var events = new double[k];
+        var removed = new double[k];
+        int stratum = -1;
+        int j = 0;
+        while (j < n)
+        {
+            ulong key = keys[j];
+            int s = strataCount > 1 ? (int)(key >> stratumShift) : 0;
+            if (s != stratum)
+            {
+                stratum = s;
+                acc.BeginStratum(atRiskByCell.AsSpan(s * k, k));
+            }
+
+            // Stratum and time: a run never crosses strata.
+            ulong at = key >> timeShift;
+            if (j + 1 == n || keys[j + 1] >> timeShift != at)
+            {
+                // A time held by one row (the common case for continuous times): no per-group scratch.
+                acc.ProcessSingle((int)((key >> 1) & groupMask), 1.0, (key & 1UL) != 0);
+                j++;
+                continue;
+            }
+
+            Array.Clear(events);
+            Array.Clear(removed);
+            do
+            {
+                ulong p = keys[j];
+                int g = (int)((p >> 1) & groupMask);
+                removed[g] += 1.0;
+                if ((p & 1UL) != 0)
+                {
+                    events[g] += 1.0;
+                }
+
+                j++;
+            }
+            while (j < n && keys[j] >> timeShift == at);
+
+            acc.ProcessTime(events, removed);
+        }
+
+        return true;
+    }
+
+    /// <summary>The number of bits that hold every value 0 … <paramref name="largest"/> (0 for 0).</summary>
+    private static int BitsFor(ulong largest) => 64 - BitOperations.LeadingZeroCount(largest);
+
+    /// <summary>The packed key of a row: stratum | (time bits − smallest) | group | status.</summary>
+    private readonly ref struct LogRankKeys : IPackedKeySource
+    {
+        private readonly ReadOnlySpan<double> _time;
+        private readonly ReadOnlySpan<int> _status;
+        private readonly ReadOnlySpan<int> _group;
+        private readonly ReadOnlySpan<int> _strata;
+        private readonly ulong _minBits;
+        private readonly int _timeShift;
+        private readonly int _stratumShift;
+
+        public LogRankKeys(
+            ReadOnlySpan<double> time,
+            ReadOnlySpan<int> status,
+            ReadOnlySpan<int> group,
+            ReadOnlySpan<int> strata,
+            ulong minBits,
+            int timeShift,
+            int stratumShift)
+        {
+            _time = time;
+            _status = status;
+            _group = group;
+            _strata = strata;
+            _minBits = minBits;
+            _timeShift = timeShift;
+            _stratumShift = stratumShift;
+        }
+
+        public ulong KeyAt(int index)
+        {
+            ulong key = ((BitConverter.DoubleToUInt64Bits(_time[index] + 0.0) - _minBits) << _timeShift)
+                | ((ulong)(uint)_group[index] << 1)
+                | (uint)_status[index];
+            return _strata.IsEmpty ? key : key | ((ulong)(uint)_strata[index] << _stratumShift);
+        }
     }
 
     /// <summary>
