@@ -215,19 +215,21 @@ public static class LogRankTest
         }
 
         double minTime = double.PositiveInfinity;
+        double minPositive = double.PositiveInfinity;
         double maxTime = 0.0;
         bool integral = true;
         for (int i = 0; i < n; i++)
         {
             double t = time[i];
             minTime = Math.Min(minTime, t);
+            minPositive = t > 0.0 ? Math.Min(minPositive, t) : minPositive;
             maxTime = Math.Max(maxTime, t);
             integral &= t == Math.Floor(t);
         }
 
         var acc = new Accumulator(groupCount, options);
         if (!(integral && TryHistogramPass(time, status, group, strata, weights, strataCount, minTime, maxTime, acc))
-            && !TryPackedSortPass(time, status, group, strata, weights, strataCount, minTime, maxTime, acc))
+            && !TryPackedSortPass(time, status, group, strata, weights, strataCount, minPositive, maxTime, acc))
         {
             SortPass(time, status, group, strata, weights, strataCount, acc);
         }
@@ -362,10 +364,13 @@ public static class LogRankTest
 
     /// <summary>
     /// Times without case weights (or every weight 1) whose packed key fits in 64 bits: each row is the key
-    /// stratum | (time bits − smallest time bits) | group | status, most significant first, so one sort of bare
-    /// 8-byte keys (<see cref="RadixSort.SortPackedKeys{TSource}"/>) orders the rows by stratum and time, and the runs
-    /// of equal stratum and time are read straight from the keys. Returns false (and does nothing) when the rows do
-    /// not qualify (case weights, or stratum, time and group bits that need more than 63 bits).
+    /// stratum | time code | group | status, most significant first, so one sort of bare 8-byte keys
+    /// (<see cref="RadixSort.SortPackedKeys{TSource}"/>) orders the rows by stratum and time, and the runs of equal
+    /// stratum and time are read straight from the keys. The time code is 0 for a zero time and otherwise the IEEE
+    /// bits of the time less those of the smallest positive time, plus 1 (finite positive doubles order like their
+    /// bits), so zeros do not stretch the code over the whole exponent range. Returns false (and does nothing) when
+    /// the rows do not qualify: case weights other than 1, or codes that need more than 64 bits
+    /// (see <see cref="FitsPackedKey"/>).
     /// </summary>
     private static bool TryPackedSortPass(
         ReadOnlySpan<double> time,
@@ -374,36 +379,23 @@ public static class LogRankTest
         ReadOnlySpan<int> strata,
         ReadOnlySpan<int> weights,
         int strataCount,
-        double min,
+        double minPositive,
         double max,
         Accumulator acc)
     {
-        if (!weights.IsEmpty && weights.ContainsAnyExcept(1))
-        {
-            return false;
-        }
-
         int k = acc.GroupCount;
-        int n = time.Length;
-        int groupBits = BitsFor((ulong)(k - 1));
-        int strataBits = BitsFor((ulong)(strataCount - 1));
-
-        // Finite times >= 0: their IEEE bits order like the numbers; + 0.0 turns -0 into +0.
-        ulong minBits = BitConverter.DoubleToUInt64Bits(min + 0.0);
-        ulong span = BitConverter.DoubleToUInt64Bits(max + 0.0) - minBits;
-        int spanBits = BitsFor(span);
-        if (strataBits + spanBits + groupBits + 1 > 64)
+        if ((!weights.IsEmpty && weights.ContainsAnyExcept(1)) || !FitsPackedKey(minPositive, max, k, strataCount))
         {
             return false;
         }
 
-        int timeShift = groupBits + 1;
-        int stratumShift = spanBits + timeShift;
+        int n = time.Length;
+        var layout = new PackedKeyLayout(minPositive, max, k);
         ReadOnlySpan<int> strataCodes = strataCount > 1 ? strata : default;
-        ulong maxKey = (span << timeShift) | ((ulong)(k - 1) << 1) | 1UL;
+        ulong maxKey = (layout.TimeCodeSpan << layout.TimeShift) | ((ulong)(k - 1) << 1) | 1UL;
         if (strataCount > 1)
         {
-            maxKey |= (ulong)(strataCount - 1) << stratumShift;
+            maxKey |= (ulong)(strataCount - 1) << layout.StratumShift;
         }
 
         var atRiskByCell = new double[strataCount * k];
@@ -413,9 +405,10 @@ public static class LogRankTest
         }
 
         var keys = GC.AllocateUninitializedArray<ulong>(n);
-        RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, strataCodes, minBits, timeShift, stratumShift), 0, maxKey, keys);
+        RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, strataCodes, layout), 0, maxKey, keys);
 
-        ulong groupMask = (1UL << groupBits) - 1;
+        int timeShift = layout.TimeShift;
+        ulong groupMask = (1UL << layout.GroupBits) - 1;
         var events = new double[k];
         var removed = new double[k];
         int stratum = -1;
@@ -423,7 +416,7 @@ public static class LogRankTest
         while (j < n)
         {
             ulong key = keys[j];
-            int s = strataCount > 1 ? (int)(key >> stratumShift) : 0;
+            int s = strataCount > 1 ? (int)(key >> layout.StratumShift) : 0;
             if (s != stratum)
             {
                 stratum = s;
@@ -462,43 +455,73 @@ public static class LogRankTest
         return true;
     }
 
+    /// <summary>
+    /// Whether stratum, time code, group and status of rows with times in {0} ∪ [<paramref name="minPositive"/>,
+    /// <paramref name="max"/>] fit in one 64-bit key (see <see cref="TryPackedSortPass"/>). Continuous times of any
+    /// realistic range do, zeros included; times from subnormal or tiny values to large ones need the general sort.
+    /// </summary>
+    internal static bool FitsPackedKey(double minPositive, double max, int groupCount, int strataCount)
+    {
+        var layout = new PackedKeyLayout(minPositive, max, groupCount);
+        return layout.StratumShift + BitsFor((ulong)(strataCount - 1)) <= 64;
+    }
+
     /// <summary>The number of bits that hold every value 0 … <paramref name="largest"/> (0 for 0).</summary>
     private static int BitsFor(ulong largest) => 64 - BitOperations.LeadingZeroCount(largest);
 
-    /// <summary>The packed key of a row: stratum | (time bits − smallest) | group | status.</summary>
+    /// <summary>Where each field sits in a packed log-rank key: status in bit 0, then group, time code, stratum.</summary>
+    private readonly struct PackedKeyLayout
+    {
+        public PackedKeyLayout(double minPositive, double max, int groupCount)
+        {
+            // The smallest positive time gets code 1, zero code 0; without positive times every code is 0.
+            TimeCodeBase = double.IsFinite(minPositive) ? BitConverter.DoubleToUInt64Bits(minPositive) - 1 : 0;
+            TimeCodeSpan = max > 0.0 ? BitConverter.DoubleToUInt64Bits(max) - TimeCodeBase : 0;
+            GroupBits = BitsFor((ulong)(groupCount - 1));
+            TimeShift = GroupBits + 1;
+            StratumShift = TimeShift + BitsFor(TimeCodeSpan);
+        }
+
+        /// <summary>Subtracted from the IEEE bits of a positive time to give its code.</summary>
+        public ulong TimeCodeBase { get; }
+
+        /// <summary>The largest time code.</summary>
+        public ulong TimeCodeSpan { get; }
+
+        public int GroupBits { get; }
+
+        public int TimeShift { get; }
+
+        public int StratumShift { get; }
+    }
+
+    /// <summary>The packed key of a row: stratum | time code | group | status.</summary>
     private readonly ref struct LogRankKeys : IPackedKeySource
     {
         private readonly ReadOnlySpan<double> _time;
         private readonly ReadOnlySpan<int> _status;
         private readonly ReadOnlySpan<int> _group;
         private readonly ReadOnlySpan<int> _strata;
-        private readonly ulong _minBits;
+        private readonly ulong _timeCodeBase;
         private readonly int _timeShift;
         private readonly int _stratumShift;
 
-        public LogRankKeys(
-            ReadOnlySpan<double> time,
-            ReadOnlySpan<int> status,
-            ReadOnlySpan<int> group,
-            ReadOnlySpan<int> strata,
-            ulong minBits,
-            int timeShift,
-            int stratumShift)
+        public LogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, ReadOnlySpan<int> strata, PackedKeyLayout layout)
         {
             _time = time;
             _status = status;
             _group = group;
             _strata = strata;
-            _minBits = minBits;
-            _timeShift = timeShift;
-            _stratumShift = stratumShift;
+            _timeCodeBase = layout.TimeCodeBase;
+            _timeShift = layout.TimeShift;
+            _stratumShift = layout.StratumShift;
         }
 
         public ulong KeyAt(int index)
         {
-            ulong key = ((BitConverter.DoubleToUInt64Bits(_time[index] + 0.0) - _minBits) << _timeShift)
-                | ((ulong)(uint)_group[index] << 1)
-                | (uint)_status[index];
+            double t = _time[index];
+            ulong code = t > 0.0 ? BitConverter.DoubleToUInt64Bits(t) - _timeCodeBase : 0;
+            ulong key = (code << _timeShift) | ((ulong)(uint)_group[index] << 1) | (uint)_status[index];
             return _strata.IsEmpty ? key : key | ((ulong)(uint)_strata[index] << _stratumShift);
         }
     }
