@@ -10,8 +10,8 @@ public sealed class KaplanMeierCurve
     // the table, pointwise limits only when a step is read (a curve may have millions of distinct times).
     private readonly RiskTable _table;
     private readonly double[] _time;
-    private readonly long[] _atRisk;
-    private readonly long[] _events;
+    private readonly CountColumn _atRisk;
+    private readonly CountColumn _events;
     private readonly double[] _survival;
     private readonly double[] _stdErr;
     private readonly int _count;

@@ -221,9 +221,9 @@ public static class LogRankTest
         for (int i = 0; i < n; i++)
         {
             double t = time[i];
-            minTime = Math.Min(minTime, t);
-            minPositive = t > 0.0 ? Math.Min(minPositive, t) : minPositive;
-            maxTime = Math.Max(maxTime, t);
+            minTime = t < minTime ? t : minTime;
+            minPositive = t > 0.0 && t < minPositive ? t : minPositive;
+            maxTime = t > maxTime ? t : maxTime;
             integral &= t == Math.Floor(t);
         }
 

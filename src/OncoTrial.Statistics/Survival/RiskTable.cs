@@ -18,7 +18,7 @@ namespace OncoTrial.Statistics;
 /// </summary>
 internal sealed class RiskTable
 {
-    private RiskTable(double[] time, long[] atRisk, long[] events, double[] survival, double[] standardError, int count, long totalEvents)
+    private RiskTable(double[] time, CountColumn atRisk, CountColumn events, double[] survival, double[] standardError, int count, long totalEvents)
     {
         Time = time;
         AtRisk = atRisk;
@@ -33,10 +33,10 @@ internal sealed class RiskTable
     public double[] Time { get; }
 
     /// <summary>Weighted number with time ≥ t.</summary>
-    public long[] AtRisk { get; }
+    public CountColumn AtRisk { get; }
 
     /// <summary>Weighted number of events at t.</summary>
-    public long[] Events { get; }
+    public CountColumn Events { get; }
 
     /// <summary>Ŝ(t), the product-limit estimate.</summary>
     public double[] Survival { get; }
@@ -62,12 +62,9 @@ internal sealed class RiskTable
         for (int i = 0; i < time.Length; i++)
         {
             double t = time[i];
-            min = Math.Min(min, t);
-            max = Math.Max(max, t);
-            if (integral && t != Math.Floor(t))
-            {
-                integral = false;
-            }
+            min = t < min ? t : min;
+            max = t > max ? t : max;
+            integral &= t == Math.Floor(t);
         }
 
         long countingLimit = Math.Max(4L * time.Length, 4096L);
@@ -112,7 +109,7 @@ internal sealed class RiskTable
             }
         }
 
-        var columns = new Columns(new double[distinct], distinct);
+        var columns = new Columns(new double[distinct], distinct, total);
         long atRisk = total;
         for (int t = 0; t <= max; t++)
         {
@@ -153,7 +150,7 @@ internal sealed class RiskTable
 
         // The runs are read ahead of where their time is written (row k of the table ≤ its first key j), so the
         // sorted keys and the time column can share one array.
-        var columns = new Columns(timeColumn, distinct);
+        var columns = new Columns(timeColumn, distinct, n);
         long atRisk = n;
         int i = 0;
         while (i < n)
@@ -214,7 +211,7 @@ internal sealed class RiskTable
             distinct += rows[j].Key != rows[j - 1].Key ? 1 : 0;
         }
 
-        var columns = new Columns(new double[distinct], distinct);
+        var columns = new Columns(new double[distinct], distinct, total);
         long atRisk = total;
         int k = 0;
         while (k < n)
@@ -261,10 +258,10 @@ internal sealed class RiskTable
     }
 
     /// <summary>The table's columns, filled one distinct time at a time in increasing order.</summary>
-    private sealed class Columns(double[] time, int count)
+    private sealed class Columns(double[] time, int count, long total)
     {
-        private readonly long[] _atRisk = GC.AllocateUninitializedArray<long>(count);
-        private readonly long[] _events = GC.AllocateUninitializedArray<long>(count);
+        private readonly CountColumn _atRisk = new(count, total);
+        private readonly CountColumn _events = new(count, total);
         private readonly double[] _survival = GC.AllocateUninitializedArray<double>(count);
         private readonly double[] _standardError = GC.AllocateUninitializedArray<double>(count);
         private double[] _time = time;
@@ -302,8 +299,8 @@ internal sealed class RiskTable
 
             int k = _k++;
             _time[k] = t;
-            _atRisk[k] = y;
-            _events[k] = d;
+            _atRisk.Set(k, y);
+            _events.Set(k, d);
             _survival[k] = s;
             _standardError[k] = s > 0.0 ? s * Math.Sqrt(_greenwood) : 0.0;
         }
@@ -316,6 +313,47 @@ internal sealed class RiskTable
             }
 
             return new RiskTable(_time, _atRisk, _events, _survival, _standardError, _k, _totalEvents);
+        }
+    }
+}
+
+/// <summary>
+/// A column of counts in [0, largest]: 4-byte integers when the largest fits (always without case weights), else
+/// 8-byte. A table of a million distinct times is written to fresh memory, so the narrower column saves time as well
+/// as space.
+/// </summary>
+internal readonly struct CountColumn
+{
+    private readonly int[]? _narrow;
+    private readonly long[]? _wide;
+
+    /// <summary>A column of <paramref name="length"/> counts, none above <paramref name="largest"/>; its values are set with <see cref="Set"/>.</summary>
+    public CountColumn(int length, long largest)
+    {
+        if (largest <= int.MaxValue)
+        {
+            _narrow = GC.AllocateUninitializedArray<int>(length);
+        }
+        else
+        {
+            _wide = GC.AllocateUninitializedArray<long>(length);
+        }
+    }
+
+    /// <summary>The count at <paramref name="index"/>.</summary>
+    public long this[int index] => _narrow is { } narrow ? narrow[index] : _wide![index];
+
+    /// <summary>Sets the count at <paramref name="index"/> (at most the largest given to the constructor).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Set(int index, long value)
+    {
+        if (_narrow is { } narrow)
+        {
+            narrow[index] = (int)value;
+        }
+        else
+        {
+            _wide![index] = value;
         }
     }
 }
