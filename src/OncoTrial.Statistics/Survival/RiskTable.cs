@@ -258,13 +258,13 @@ internal sealed class RiskTable
     }
 
     /// <summary>The table's columns, filled one distinct time at a time in increasing order.</summary>
-    private sealed class Columns(double[] time, int count, long total)
+    private struct Columns(double[] time, int count, long total)
     {
         private readonly CountColumn _atRisk = new(count, total);
         private readonly CountColumn _events = new(count, total);
         private readonly double[] _survival = GC.AllocateUninitializedArray<double>(count);
         private readonly double[] _standardError = GC.AllocateUninitializedArray<double>(count);
-        private double[] _time = time;
+        private readonly double[] _time = time;
         private int _k;
         private long _totalEvents;
         private double _s = 1.0;
@@ -305,15 +305,8 @@ internal sealed class RiskTable
             _standardError[k] = s > 0.0 ? s * Math.Sqrt(_greenwood) : 0.0;
         }
 
-        public RiskTable ToTable(bool trimTime = false)
-        {
-            if (trimTime && _time.Length > _k)
-            {
-                _time = _time[.._k];
-            }
-
-            return new RiskTable(_time, _atRisk, _events, _survival, _standardError, _k, _totalEvents);
-        }
+        public readonly RiskTable ToTable(bool trimTime = false) =>
+            new(trimTime && _time.Length > _k ? _time[.._k] : _time, _atRisk, _events, _survival, _standardError, _k, _totalEvents);
     }
 }
 
