@@ -398,14 +398,29 @@ public static class LogRankTest
             maxKey |= (ulong)(strataCount - 1) << layout.StratumShift;
         }
 
-        var atRiskByCell = new double[strataCount * k];
+        // Integer counts: a floating-point += 1 on the same cell row after row would wait on its own latency.
+        var rowsByCell = new int[strataCount * k];
         for (int i = 0; i < n; i++)
         {
-            atRiskByCell[((strataCodes.IsEmpty ? 0 : strataCodes[i]) * k) + group[i]] += 1.0;
+            rowsByCell[((strataCodes.IsEmpty ? 0 : strataCodes[i]) * k) + group[i]]++;
         }
 
+        var atRiskByCell = new double[rowsByCell.Length];
+        for (int c = 0; c < rowsByCell.Length; c++)
+        {
+            atRiskByCell[c] = rowsByCell[c];
+        }
+
+        // Two key sources: without strata the key reads three columns, and the JIT keeps the smaller struct in registers.
         var keys = GC.AllocateUninitializedArray<ulong>(n);
-        RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, strataCodes, layout), 0, maxKey, keys);
+        if (strataCount > 1)
+        {
+            RadixSort.SortPackedKeys(new StratifiedLogRankKeys(time, status, group, strata, layout), 0, maxKey, keys);
+        }
+        else
+        {
+            RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, layout), 0, maxKey, keys);
+        }
 
         int timeShift = layout.TimeShift;
         ulong groupMask = (1UL << layout.GroupBits) - 1;
@@ -495,35 +510,47 @@ public static class LogRankTest
         public int StratumShift { get; }
     }
 
-    /// <summary>The packed key of a row: stratum | time code | group | status.</summary>
+    /// <summary>The packed key of a row without strata: time code | group | status.</summary>
     private readonly ref struct LogRankKeys : IPackedKeySource
     {
         private readonly ReadOnlySpan<double> _time;
         private readonly ReadOnlySpan<int> _status;
         private readonly ReadOnlySpan<int> _group;
-        private readonly ReadOnlySpan<int> _strata;
         private readonly ulong _timeCodeBase;
         private readonly int _timeShift;
-        private readonly int _stratumShift;
 
-        public LogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, ReadOnlySpan<int> strata, PackedKeyLayout layout)
+        public LogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, PackedKeyLayout layout)
         {
             _time = time;
             _status = status;
             _group = group;
-            _strata = strata;
             _timeCodeBase = layout.TimeCodeBase;
             _timeShift = layout.TimeShift;
-            _stratumShift = layout.StratumShift;
         }
 
         public ulong KeyAt(int index)
         {
             double t = _time[index];
             ulong code = t > 0.0 ? BitConverter.DoubleToUInt64Bits(t) - _timeCodeBase : 0;
-            ulong key = (code << _timeShift) | ((ulong)(uint)_group[index] << 1) | (uint)_status[index];
-            return _strata.IsEmpty ? key : key | ((ulong)(uint)_strata[index] << _stratumShift);
+            return (code << _timeShift) | ((ulong)(uint)_group[index] << 1) | (uint)_status[index];
         }
+    }
+
+    /// <summary>The packed key of a row with strata: stratum | time code | group | status.</summary>
+    private readonly ref struct StratifiedLogRankKeys : IPackedKeySource
+    {
+        private readonly LogRankKeys _row;
+        private readonly ReadOnlySpan<int> _strata;
+        private readonly int _stratumShift;
+
+        public StratifiedLogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, ReadOnlySpan<int> strata, PackedKeyLayout layout)
+        {
+            _row = new LogRankKeys(time, status, group, layout);
+            _strata = strata;
+            _stratumShift = layout.StratumShift;
+        }
+
+        public ulong KeyAt(int index) => _row.KeyAt(index) | ((ulong)(uint)_strata[index] << _stratumShift);
     }
 
     /// <summary>

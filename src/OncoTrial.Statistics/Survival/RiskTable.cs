@@ -127,7 +127,7 @@ internal sealed class RiskTable
     }
 
     /// <summary>
-    /// Unweighted rows (times in [<paramref name="min"/>, <paramref name="max"/>]): the keys (IEEE bits of t + 0.0) · 2 +
+    /// Unweighted rows (times in [<paramref name="min"/>, <paramref name="max"/>]): the keys (IEEE bits of t) · 2 +
     /// status are sorted into the array that then holds the distinct times, and each run of equal times gives one row
     /// of the table (its length is the number leaving, its sum of low bits the events).
     /// </summary>
@@ -135,9 +135,9 @@ internal sealed class RiskTable
     {
         int n = time.Length;
 
-        // + 0.0 turns −0 into +0, so for finite times ≥ 0 the bits order like the numbers and bit 63 is free for the shift.
-        ulong minKey = BitConverter.DoubleToUInt64Bits(min + 0.0) << 1;
-        ulong maxKey = (BitConverter.DoubleToUInt64Bits(max + 0.0) << 1) | 1UL;
+        // For finite times ≥ 0 the bits order like the numbers; the shift drops the sign bit, so −0 becomes +0.
+        ulong minKey = BitConverter.DoubleToUInt64Bits(min) << 1;
+        ulong maxKey = (BitConverter.DoubleToUInt64Bits(max) << 1) | 1UL;
         var timeColumn = GC.AllocateUninitializedArray<double>(n);
         Span<ulong> keys = MemoryMarshal.Cast<double, ulong>(timeColumn.AsSpan());
         RadixSort.SortPackedKeys(new TimeStatusKeys(time, status), minKey, maxKey, keys);
@@ -242,7 +242,7 @@ internal sealed class RiskTable
         return columns.ToTable();
     }
 
-    /// <summary>The rows' packed keys: (IEEE bits of time + 0.0) · 2 + status.</summary>
+    /// <summary>The rows' packed keys: (IEEE bits of the time) · 2 + status; the sign bit (set only for −0) is shifted out.</summary>
     private readonly ref struct TimeStatusKeys : IPackedKeySource
     {
         private readonly ReadOnlySpan<double> _time;
@@ -254,7 +254,7 @@ internal sealed class RiskTable
             _status = status;
         }
 
-        public ulong KeyAt(int index) => (BitConverter.DoubleToUInt64Bits(_time[index] + 0.0) << 1) | (uint)_status[index];
+        public ulong KeyAt(int index) => (BitConverter.DoubleToUInt64Bits(_time[index]) << 1) | (uint)_status[index];
     }
 
     /// <summary>The table's columns, filled one distinct time at a time in increasing order.</summary>
