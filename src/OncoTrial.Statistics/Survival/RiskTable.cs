@@ -81,20 +81,20 @@ internal sealed class RiskTable
     /// <summary>Integer times 0 … <paramref name="max"/>: events and censorings counted per time, no sort.</summary>
     internal static RiskTable BuildByCounting(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> weights, int max)
     {
-        var events = new long[max + 1];
-        var censored = new long[max + 1];
-        bool weighted = !weights.IsEmpty;
-        for (int i = 0; i < time.Length; i++)
+        // counts[2t] = censored, counts[2t + 1] = events at day t: indexed by the status, so no branch to mispredict.
+        var counts = new long[2 * (max + 1)];
+        if (weights.IsEmpty)
         {
-            int t = (int)time[i];
-            long w = weighted ? weights[i] : 1;
-            if (status[i] == 1)
+            for (int i = 0; i < time.Length; i++)
             {
-                events[t] += w;
+                counts[(2 * (int)time[i]) + status[i]]++;
             }
-            else
+        }
+        else
+        {
+            for (int i = 0; i < time.Length; i++)
             {
-                censored[t] += w;
+                counts[(2 * (int)time[i]) + status[i]] += weights[i];
             }
         }
 
@@ -102,10 +102,11 @@ internal sealed class RiskTable
         long total = 0;
         for (int t = 0; t <= max; t++)
         {
-            if (events[t] + censored[t] > 0)
+            long n = counts[2 * t] + counts[(2 * t) + 1];
+            if (n > 0)
             {
                 distinct++;
-                total += events[t] + censored[t];
+                total += n;
             }
         }
 
@@ -113,13 +114,14 @@ internal sealed class RiskTable
         long atRisk = total;
         for (int t = 0; t <= max; t++)
         {
-            long n = events[t] + censored[t];
+            long d = counts[(2 * t) + 1];
+            long n = counts[2 * t] + d;
             if (n == 0)
             {
                 continue;
             }
 
-            columns.Add(t, atRisk, events[t]);
+            columns.Add(t, atRisk, d);
             atRisk -= n;
         }
 
