@@ -13,7 +13,7 @@ internal static class Report
         ("km_day", "Kaplan-Meier, 2 groups, integer days", 50),
         ("km_cont", "Kaplan-Meier, 2 groups, continuous", 50),
         ("logrank_day", "log-rank, 2 groups, integer days", 20),
-        ("logrank_cont", "log-rank, 2 groups, continuous", 20),
+        ("logrank_cont", "log-rank, 2 groups, continuous", 25),
         ("cox", "Cox end to end (coxph vs covariates + Fit)", 10),
         ("coxfit", "Cox kernel (coxph.fit vs CoxModel.Fit)", 1.5),
         ("small", "small case n=500 KM+log-rank+Cox, per call", 50),

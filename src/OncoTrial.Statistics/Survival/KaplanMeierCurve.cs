@@ -6,30 +6,28 @@ namespace OncoTrial.Statistics;
 /// </summary>
 public sealed class KaplanMeierCurve
 {
-    // Columnar storage: the risk table's arrays are kept as they are (no copy), survival and SE are computed once,
-    // and pointwise limits are computed only when a step is read (a curve may have millions of distinct times).
+    // Columnar storage: the risk table's columns are kept as they are (no copy); survival and SE are computed with
+    // the table, pointwise limits only when a step is read (a curve may have millions of distinct times).
+    private readonly RiskTable _table;
     private readonly double[] _time;
-    private readonly long[] _atRisk;
-    private readonly long[] _events;
-    private readonly long[] _censored;
+    private readonly CountColumn _atRisk;
+    private readonly CountColumn _events;
     private readonly double[] _survival;
     private readonly double[] _stdErr;
     private readonly int _count;
-    private readonly int[] _eventSteps;
 
-    private KaplanMeierCurve(KaplanMeierOptions options, RiskTable table, double[] survival, double[] stdErr, int[] eventSteps, long events)
+    private KaplanMeierCurve(KaplanMeierOptions options, RiskTable table)
     {
         Options = options;
+        _table = table;
         _time = table.Time;
         _atRisk = table.AtRisk;
         _events = table.Events;
-        _censored = table.Censored;
+        _survival = table.Survival;
+        _stdErr = table.StandardError;
         _count = table.Count;
-        _survival = survival;
-        _stdErr = stdErr;
-        _eventSteps = eventSteps;
         N = _count == 0 ? 0 : _atRisk[0];
-        Events = events;
+        Events = table.TotalEvents;
         Steps = new StepList(this);
     }
 
@@ -51,59 +49,26 @@ public sealed class KaplanMeierCurve
     /// <summary>The median, <see cref="Quantile"/> at p = 0.5.</summary>
     public SurvivalQuantile Median => Quantile(0.5);
 
-    internal static KaplanMeierCurve FromRiskTable(RiskTable table, KaplanMeierOptions options)
-    {
-        int count = table.Count;
-        var survival = new double[count];
-        var stdErr = new double[count];
-        double s = 1.0;
-        double greenwood = 0.0;
-        long events = 0;
-        int eventTimes = 0;
-        long[] atRisk = table.AtRisk;
-        long[] d = table.Events;
-        for (int i = 0; i < count; i++)
-        {
-            long di = d[i];
-            if (di > 0)
-            {
-                events += di;
-                eventTimes++;
-                if (s > 0.0)
-                {
-                    long y = atRisk[i];
-                    if (di >= y)
-                    {
-                        s = 0.0;
-                    }
-                    else
-                    {
-                        s *= 1.0 - ((double)di / y);
-                        greenwood += di / ((double)y * (y - di));
-                    }
-                }
-            }
-
-            survival[i] = s;
-            stdErr[i] = s > 0.0 ? s * Math.Sqrt(greenwood) : 0.0;
-        }
-
-        var eventSteps = new int[eventTimes];
-        for (int i = 0, k = 0; i < count; i++)
-        {
-            if (d[i] > 0)
-            {
-                eventSteps[k++] = i;
-            }
-        }
-
-        return new KaplanMeierCurve(options, table, survival, stdErr, eventSteps, events);
-    }
+    internal static KaplanMeierCurve FromRiskTable(RiskTable table, KaplanMeierOptions options) => new(options, table);
 
     private KaplanMeierStep StepAt(int i)
     {
         var (lower, upper) = PointwiseLimits(_survival[i], _stdErr[i], Options.Transform, Options.ConfidenceLevel.Z);
-        return new KaplanMeierStep(_time[i], _atRisk[i], _events[i], _censored[i], _survival[i], _stdErr[i], lower, upper);
+        return new KaplanMeierStep(_time[i], _atRisk[i], _events[i], _table.CensoredAt(i), _survival[i], _stdErr[i], lower, upper);
+    }
+
+    /// <summary>The first step after <paramref name="i"/> with an event, or −1 (i = −1 gives the first event step).</summary>
+    private int NextEventStep(int i)
+    {
+        for (int j = i + 1; j < _count; j++)
+        {
+            if (_events[j] > 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The steps as a read-only list whose limits are computed on access.</summary>
@@ -214,25 +179,25 @@ public sealed class KaplanMeierCurve
 
         double target = 1.0 - p;
         double tol = Options.FlatTolerance;
-        int[] ev = _eventSteps;
 
         double? estimate = null;
-        for (int k = 0; k < ev.Length; k++)
+        for (int i = NextEventStep(-1); i >= 0; i = NextEventStep(i))
         {
-            double s = _survival[ev[k]];
+            double s = _survival[i];
             if (s > target + tol)
             {
                 continue;
             }
 
-            double t = _time[ev[k]];
+            double t = _time[i];
+            int next = NextEventStep(i);
             if (Math.Abs(s - target) > tol)
             {
                 estimate = t;
             }
-            else if (k + 1 < ev.Length)
+            else if (next >= 0)
             {
-                estimate = (t + _time[ev[k + 1]]) / 2.0;
+                estimate = (t + _time[next]) / 2.0;
             }
             else
             {
@@ -252,24 +217,24 @@ public sealed class KaplanMeierCurve
         double gTarget = Transform(target);
         int first = -1;
         int last = -1;
-        for (int k = 0; k < ev.Length; k++)
+        for (int i = NextEventStep(-1); i >= 0; i = NextEventStep(i))
         {
-            double sk = _survival[ev[k]];
-            double sek = _stdErr[ev[k]];
-            if (!(sk > 0.0) || !(sek > 0.0))
+            double si = _survival[i];
+            double sei = _stdErr[i];
+            if (!(si > 0.0) || !(sei > 0.0))
             {
                 continue;
             }
 
-            double zi = (Transform(sk) - gTarget) / (Derivative(sk) * sek);
+            double zi = (Transform(si) - gTarget) / (Derivative(si) * sei);
             if (Math.Abs(zi) <= zc)
             {
                 if (first < 0)
                 {
-                    first = k;
+                    first = i;
                 }
 
-                last = k;
+                last = i;
             }
         }
 
@@ -277,10 +242,11 @@ public sealed class KaplanMeierCurve
         double? upper = null;
         if (first >= 0)
         {
-            lower = _time[ev[first]];
-            if (last + 1 < ev.Length && _survival[ev[last + 1]] > 0.0)
+            lower = _time[first];
+            int after = NextEventStep(last);
+            if (after >= 0 && _survival[after] > 0.0)
             {
-                upper = _time[ev[last + 1]];
+                upper = _time[after];
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Numerics;
 using System.Text.Json.Serialization;
 
 namespace OncoTrial.Statistics;
@@ -203,8 +204,10 @@ public sealed record LogRankResult
 /// </para>
 /// <para>
 /// Cost: O(n + D·k²) for D distinct event times. Zero-weight rows are dropped; integer times with a small range
-/// are counted per (stratum, time, group) cell with no sort; other times are partitioned by stratum (counting
-/// sort) and radix-sorted once per stratum on their IEEE bits; one forward pass over the distinct times follows.
+/// are counted per (stratum, time, group) cell with no sort; other times without case weights are packed with
+/// their stratum, group and status into one 8-byte key per row and radix-sorted once (most significant digit
+/// first); with case weights they are partitioned by stratum (counting sort) and radix-sorted once per stratum on
+/// their IEEE bits. One forward pass over the distinct times follows.
 /// </para>
 /// </remarks>
 public static class LogRankTest
@@ -258,8 +261,22 @@ public static class LogRankTest
             SurvivalInput.ValidateCodes(strata, strataCount, n, nameof(strata));
         }
 
+        double minTime = double.PositiveInfinity;
+        double minPositive = double.PositiveInfinity;
+        double maxTime = 0.0;
+        bool integral = true;
+        for (int i = 0; i < n; i++)
+        {
+            double t = time[i];
+            minTime = t < minTime ? t : minTime;
+            minPositive = t > 0.0 && t < minPositive ? t : minPositive;
+            maxTime = t > maxTime ? t : maxTime;
+            integral &= t == Math.Floor(t);
+        }
+
         var acc = new Accumulator(groupCount, options);
-        if (!TryHistogramPass(time, status, group, strata, weights, strataCount, acc))
+        if (!(integral && TryHistogramPass(time, status, group, strata, weights, strataCount, minTime, maxTime, acc))
+            && !TryPackedSortPass(time, status, group, strata, weights, strataCount, minPositive, maxTime, acc))
         {
             SortPass(time, status, group, strata, weights, strataCount, acc);
         }
@@ -296,8 +313,9 @@ public static class LogRankTest
     private static void ValidateOptions(LogRankOptions options) => OptionProblems.ThrowIfAny(options.Validate(), nameof(options));
 
     /// <summary>
-    /// Integer times with a small range: one pass accumulates events and removals per (stratum, time, group)
-    /// cell, with no sort. Returns false (and does nothing) when the times do not qualify.
+    /// Integer times (in [<paramref name="min"/>, <paramref name="max"/>]) with a small range: one pass accumulates
+    /// events and removals per (stratum, time, group) cell, with no sort. Returns false (and does nothing) when the
+    /// range is too wide.
     /// </summary>
     private static bool TryHistogramPass(
         ReadOnlySpan<double> time,
@@ -306,23 +324,11 @@ public static class LogRankTest
         ReadOnlySpan<int> strata,
         ReadOnlySpan<int> weights,
         int strataCount,
+        double min,
+        double max,
         Accumulator acc)
     {
         int n = time.Length;
-        double min = double.PositiveInfinity;
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < n; i++)
-        {
-            double t = time[i];
-            if (t != Math.Floor(t))
-            {
-                return false;
-            }
-
-            min = Math.Min(min, t);
-            max = Math.Max(max, t);
-        }
-
         double range = max - min + 1;
         int k = acc.GroupCount;
         double cells = range * k * strataCount;
@@ -342,10 +348,9 @@ public static class LogRankTest
             int s = strata.IsEmpty ? 0 : strata[i];
             int cell = (s * perStratum) + ((int)(time[i] - min) * k) + group[i];
             removed[cell] += w;
-            if (status[i] == 1)
-            {
-                events[cell] += w;
-            }
+
+            // w · status adds w for an event and exactly 0 otherwise, without a branch to mispredict.
+            events[cell] += w * status[i];
         }
 
         var atRisk = new double[k];
@@ -367,6 +372,197 @@ public static class LogRankTest
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Times without case weights (or every weight 1) whose packed key fits in 64 bits: each row is the key
+    /// stratum | time code | group | status, most significant first, so one sort of bare 8-byte keys
+    /// (<see cref="RadixSort.SortPackedKeys{TSource}"/>) orders the rows by stratum and time, and the runs of equal
+    /// stratum and time are read straight from the keys. The time code is 0 for a zero time and otherwise the IEEE
+    /// bits of the time less those of the smallest positive time, plus 1 (finite positive doubles order like their
+    /// bits), so zeros do not stretch the code over the whole exponent range. Returns false (and does nothing) when
+    /// the rows do not qualify: case weights other than 1, or codes that need more than 64 bits
+    /// (see <see cref="FitsPackedKey"/>).
+    /// </summary>
+    private static bool TryPackedSortPass(
+        ReadOnlySpan<double> time,
+        ReadOnlySpan<int> status,
+        ReadOnlySpan<int> group,
+        ReadOnlySpan<int> strata,
+        ReadOnlySpan<int> weights,
+        int strataCount,
+        double minPositive,
+        double max,
+        Accumulator acc)
+    {
+        int k = acc.GroupCount;
+        if ((!weights.IsEmpty && weights.ContainsAnyExcept(1)) || !FitsPackedKey(minPositive, max, k, strataCount))
+        {
+            return false;
+        }
+
+        int n = time.Length;
+        var layout = new PackedKeyLayout(minPositive, max, k);
+        ReadOnlySpan<int> strataCodes = strataCount > 1 ? strata : default;
+        ulong maxKey = (layout.TimeCodeSpan << layout.TimeShift) | ((ulong)(k - 1) << 1) | 1UL;
+        if (strataCount > 1)
+        {
+            maxKey |= (ulong)(strataCount - 1) << layout.StratumShift;
+        }
+
+        // Integer counts: a floating-point += 1 on the same cell row after row would wait on its own latency.
+        var rowsByCell = new int[strataCount * k];
+        for (int i = 0; i < n; i++)
+        {
+            rowsByCell[((strataCodes.IsEmpty ? 0 : strataCodes[i]) * k) + group[i]]++;
+        }
+
+        var atRiskByCell = new double[rowsByCell.Length];
+        for (int c = 0; c < rowsByCell.Length; c++)
+        {
+            atRiskByCell[c] = rowsByCell[c];
+        }
+
+        // Two key sources: without strata the key reads three columns, and the JIT keeps the smaller struct in registers.
+        var keys = GC.AllocateUninitializedArray<ulong>(n);
+        if (strataCount > 1)
+        {
+            RadixSort.SortPackedKeys(new StratifiedLogRankKeys(time, status, group, strata, layout), 0, maxKey, keys);
+        }
+        else
+        {
+            RadixSort.SortPackedKeys(new LogRankKeys(time, status, group, layout), 0, maxKey, keys);
+        }
+
+        int timeShift = layout.TimeShift;
+        ulong groupMask = (1UL << layout.GroupBits) - 1;
+        var events = new double[k];
+        var removed = new double[k];
+        int stratum = -1;
+        int j = 0;
+        while (j < n)
+        {
+            ulong key = keys[j];
+            int s = strataCount > 1 ? (int)(key >> layout.StratumShift) : 0;
+            if (s != stratum)
+            {
+                stratum = s;
+                acc.BeginStratum(atRiskByCell.AsSpan(s * k, k));
+            }
+
+            // Stratum and time: a run never crosses strata.
+            ulong at = key >> timeShift;
+            if (j + 1 == n || keys[j + 1] >> timeShift != at)
+            {
+                // A time held by one row (the common case for continuous times): no per-group scratch.
+                acc.ProcessSingle((int)((key >> 1) & groupMask), 1.0, (key & 1UL) != 0);
+                j++;
+                continue;
+            }
+
+            Array.Clear(events);
+            Array.Clear(removed);
+            do
+            {
+                ulong p = keys[j];
+                int g = (int)((p >> 1) & groupMask);
+                removed[g] += 1.0;
+                if ((p & 1UL) != 0)
+                {
+                    events[g] += 1.0;
+                }
+
+                j++;
+            }
+            while (j < n && keys[j] >> timeShift == at);
+
+            acc.ProcessTime(events, removed);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether stratum, time code, group and status of rows with times in {0} ∪ [<paramref name="minPositive"/>,
+    /// <paramref name="max"/>] fit in one 64-bit key (see <see cref="TryPackedSortPass"/>). Continuous times of any
+    /// realistic range do, zeros included; times from subnormal or tiny values to large ones need the general sort.
+    /// </summary>
+    internal static bool FitsPackedKey(double minPositive, double max, int groupCount, int strataCount)
+    {
+        var layout = new PackedKeyLayout(minPositive, max, groupCount);
+        return layout.StratumShift + BitsFor((ulong)(strataCount - 1)) <= 64;
+    }
+
+    /// <summary>The number of bits that hold every value 0 … <paramref name="largest"/> (0 for 0).</summary>
+    private static int BitsFor(ulong largest) => 64 - BitOperations.LeadingZeroCount(largest);
+
+    /// <summary>Where each field sits in a packed log-rank key: status in bit 0, then group, time code, stratum.</summary>
+    private readonly struct PackedKeyLayout
+    {
+        public PackedKeyLayout(double minPositive, double max, int groupCount)
+        {
+            // The smallest positive time gets code 1, zero code 0; without positive times every code is 0.
+            TimeCodeBase = double.IsFinite(minPositive) ? BitConverter.DoubleToUInt64Bits(minPositive) - 1 : 0;
+            TimeCodeSpan = max > 0.0 ? BitConverter.DoubleToUInt64Bits(max) - TimeCodeBase : 0;
+            GroupBits = BitsFor((ulong)(groupCount - 1));
+            TimeShift = GroupBits + 1;
+            StratumShift = TimeShift + BitsFor(TimeCodeSpan);
+        }
+
+        /// <summary>Subtracted from the IEEE bits of a positive time to give its code.</summary>
+        public ulong TimeCodeBase { get; }
+
+        /// <summary>The largest time code.</summary>
+        public ulong TimeCodeSpan { get; }
+
+        public int GroupBits { get; }
+
+        public int TimeShift { get; }
+
+        public int StratumShift { get; }
+    }
+
+    /// <summary>The packed key of a row without strata: time code | group | status.</summary>
+    private readonly ref struct LogRankKeys : IPackedKeySource
+    {
+        private readonly ReadOnlySpan<double> _time;
+        private readonly ReadOnlySpan<int> _status;
+        private readonly ReadOnlySpan<int> _group;
+        private readonly ulong _timeCodeBase;
+        private readonly int _timeShift;
+
+        public LogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, PackedKeyLayout layout)
+        {
+            _time = time;
+            _status = status;
+            _group = group;
+            _timeCodeBase = layout.TimeCodeBase;
+            _timeShift = layout.TimeShift;
+        }
+
+        public ulong KeyAt(int index)
+        {
+            double t = _time[index];
+            ulong code = t > 0.0 ? BitConverter.DoubleToUInt64Bits(t) - _timeCodeBase : 0;
+            return (code << _timeShift) | ((ulong)(uint)_group[index] << 1) | (uint)_status[index];
+        }
+    }
+
+    /// <summary>The packed key of a row with strata: stratum | time code | group | status.</summary>
+    private readonly ref struct StratifiedLogRankKeys : IPackedKeySource
+    {
+        private readonly LogRankKeys _row;
+        private readonly ReadOnlySpan<int> _strata;
+        private readonly int _stratumShift;
+
+        public StratifiedLogRankKeys(ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> group, ReadOnlySpan<int> strata, PackedKeyLayout layout)
+        {
+            _row = new LogRankKeys(time, status, group, layout);
+            _strata = strata;
+            _stratumShift = layout.StratumShift;
+        }
+
+        public ulong KeyAt(int index) => _row.KeyAt(index) | ((ulong)(uint)_strata[index] << _stratumShift);
     }
 
     /// <summary>

@@ -33,6 +33,75 @@ public class RadixSortTests
         Assert.Equal(expected, rows);
     }
 
+    /// <summary>Bare keys as a packed-key source.</summary>
+    private readonly ref struct ArrayKeys : IPackedKeySource
+    {
+        private readonly ReadOnlySpan<ulong> _keys;
+
+        public ArrayKeys(ReadOnlySpan<ulong> keys) => _keys = keys;
+
+        public ulong KeyAt(int index) => _keys[index];
+    }
+
+    private static ulong[] Keys(int n, string kind, int seed)
+    {
+        var rng = new Random(seed);
+        var keys = new ulong[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = kind switch
+            {
+                "continuous" => (BitConverter.DoubleToUInt64Bits(Math.Max(1e-4, Math.Round(rng.NextDouble() * 1500, 4))) << 1) | (uint)rng.Next(2),
+                "days" => (BitConverter.DoubleToUInt64Bits((double)rng.Next(1, 1500)) << 1) | (uint)rng.Next(2),
+                "wide" => (ulong)rng.NextInt64() ^ ((ulong)rng.Next(2) << 63),
+                "constant" => 42UL,
+                "two" => rng.Next(2) == 0 ? 7UL : ulong.MaxValue,
+
+                // 99% in a narrow cluster (one first-level bucket, so the buckets recurse), 1% far away.
+                "skewed" => rng.Next(100) == 0 ? (ulong)rng.NextInt64() : 1_000_000_000UL + (ulong)rng.Next(1 << 20),
+
+                // Long runs of equal keys: buckets far beyond the insertion limit whose keys are all equal.
+                _ => (ulong)rng.Next(20) << 40,
+            };
+        }
+
+        return keys;
+    }
+
+    [Theory]
+    [InlineData(1, "continuous")]
+    [InlineData(10, "continuous")]
+    [InlineData(48, "continuous")]
+    [InlineData(49, "continuous")]
+    [InlineData(3000, "continuous")]
+    [InlineData(200_000, "continuous")]
+    [InlineData(200_000, "days")]
+    [InlineData(100_000, "wide")]
+    [InlineData(5000, "constant")]
+    [InlineData(100_000, "two")]
+    [InlineData(100_000, "skewed")]
+    [InlineData(100_000, "runs")]
+    public void Packed_keys_come_out_in_ascending_order(int n, string kind)
+    {
+        ulong[] keys = Keys(n, kind, n + kind.Length);
+        ulong[] expected = [.. keys.Order()];
+        var sorted = new ulong[n];
+        RadixSort.SortPackedKeys(new ArrayKeys(keys), keys.Min(), keys.Max(), sorted);
+        Assert.Equal(expected, sorted);
+
+        // Looser bounds than the keys' own give the same order.
+        Array.Clear(sorted);
+        RadixSort.SortPackedKeys(new ArrayKeys(keys), 0, ulong.MaxValue, sorted);
+        Assert.Equal(expected, sorted);
+    }
+
+    [Fact]
+    public void A_packed_key_below_the_given_minimum_is_caught_by_the_bounds_checked_count_pass()
+    {
+        ulong[] keys = [.. Enumerable.Range(0, 1000).Select(i => (ulong)i)];
+        Assert.Throws<IndexOutOfRangeException>(() => RadixSort.SortPackedKeys(new ArrayKeys(keys), 10, 999, new ulong[keys.Length]));
+    }
+
     [Theory]
     [InlineData(100, false)]
     [InlineData(20000, false)]
