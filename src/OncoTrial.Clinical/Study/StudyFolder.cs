@@ -70,6 +70,23 @@ public sealed class StudyFolder
     /// <summary>The domain with that code, or null when the folder lacks it.</summary>
     public StudyDomain? Domain(string name) => Domains.TryGetValue(name, out var d) ? d : null;
 
+    /// <summary>
+    /// The file name a message should give for a domain: the file the study has (<c>ae.xpt</c>), or, when it lacks the
+    /// domain, the name the domain would have in the format of the study's DM file (<c>ae.xpt</c> beside <c>dm.xpt</c>;
+    /// <c>ae.csv</c> when DM is CSV or absent).
+    /// </summary>
+    public string FileNameOf(string domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        if (Domain(domain) is { } d)
+        {
+            return d.FileName;
+        }
+
+        string extension = Domain("DM") is { } dm ? Path.GetExtension(dm.FileName).ToLowerInvariant() : ".csv";
+        return domain.ToLowerInvariant() + (extension.Length > 0 ? extension : ".csv");
+    }
+
     /// <summary>Reads the study folder or .zip at <paramref name="path"/>. Never throws for bad content; the problems say what is wrong.</summary>
     public static StudyFolder Load(string path)
     {
