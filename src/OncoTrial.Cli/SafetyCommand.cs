@@ -25,7 +25,7 @@ internal static class SafetyCommand
             SafetyOptions.Default.WindowEnd);
         var arm = CliOptions.Choice("--arm", "The arm of each subject in the AE table: planned (DM ARM) or actual (DM ACTARM).", SafetyOptions.Default.Arm);
         var format = CliOptions.Format(OutputFormat.Text, OutputFormat.Csv, OutputFormat.Json);
-        var command = new Command("safety", "Disposition (CONSORT boxes and end of study), exposure (cycles, relative dose intensity, duration) and the treatment-emergent adverse-event table of a study folder, by arm with a total when it has several arms, with the default options (TEAE window last dose + 30 days; RDI anchored on cycle day 1; causality table of docs/decisions/0009-safety-on-any-study.md).")
+        var command = new Command("safety", "Disposition (CONSORT boxes and end of study), exposure (cycles, relative dose intensity, duration) and the treatment-emergent adverse-event table of a study folder, by arm with a total when it has several arms, with the default options (TEAE window last dose + 30 days; RDI anchored on cycle day 1; causality table of docs/decisions/0011-safety-on-any-study.md).")
         {
             study, threshold, windowEnd, arm, format,
         };

@@ -72,7 +72,7 @@ public static class CausalityScale
     /// The default table, matched ignoring case and surrounding blanks. Related: Y, RELATED, POSSIBLE, POSSIBLY
     /// RELATED, PROBABLE, PROBABLY RELATED, LIKELY, DEFINITE, DEFINITELY RELATED, CERTAIN. Not related: N, NOT RELATED,
     /// UNRELATED, NONE, REMOTE, UNLIKELY, UNLIKELY RELATED. Sources and reasoning in
-    /// docs/decisions/0009-safety-on-any-study.md: a "reasonable possibility" of a causal relationship (ICH E2A) is
+    /// docs/decisions/0011-safety-on-any-study.md: a "reasonable possibility" of a causal relationship (ICH E2A) is
     /// related, so POSSIBLE is related and UNLIKELY/REMOTE are not.
     /// </summary>
     public static IReadOnlyDictionary<string, bool> Default { get; } = new ReadOnlyDictionary<string, bool>(new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
@@ -195,7 +195,7 @@ public sealed record SafetyOptions
         OptionProblems.CheckDefined(problems, "arm", Arm);
         if (Causality is null || Causality.Keys.Any(string.IsNullOrWhiteSpace))
         {
-            problems.Add(Problem.ForOption("causality", OptionProblems.Range, "a table of causality values (AEREL) to related / not related", Causality is null ? "null" : "an empty value", "Map each AEREL value the study uses; see docs/decisions/0009-safety-on-any-study.md."));
+            problems.Add(Problem.ForOption("causality", OptionProblems.Range, "a table of causality values (AEREL) to related / not related", Causality is null ? "null" : "an empty value", "Map each AEREL value the study uses; see docs/decisions/0011-safety-on-any-study.md."));
         }
 
         if (Groups is null)

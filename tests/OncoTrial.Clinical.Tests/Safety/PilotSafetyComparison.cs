@@ -54,7 +54,7 @@ internal sealed record PilotSafetyResult(
     AeSummary Summary,
     AeSummary OpenSummary,
     IReadOnlyList<AdslRecord> Adsl,
-    IReadOnlyDictionary<string, (string Saffl, DateOnly? Start, DateOnly? End, string Arm)> PilotAdsl,
+    IReadOnlyDictionary<string, (string Saffl, DateOnly? Start, DateOnly? End, string Arm, string EndOfStudy)> PilotAdsl,
     IReadOnlyList<PilotAeRecord> Records,
     IReadOnlyList<PilotTeaeCell> Cells);
 
@@ -79,7 +79,7 @@ internal static class PilotSafetyComparison
         string? S(Dataset d, string c, int i) => d.Find(c)!.GetString(i);
         DateOnly? D(Dataset d, string c, int i) => d.Find(c)!.GetNumber(i) is { } n ? SasDates.ToDate(n) : null;
         var pilotSubjects = Enumerable.Range(0, pilotAdsl.RowCount).ToDictionary(
-            i => S(pilotAdsl, "USUBJID", i)!, i => (S(pilotAdsl, "SAFFL", i) ?? string.Empty, D(pilotAdsl, "TRTSDT", i), D(pilotAdsl, "TRTEDT", i), S(pilotAdsl, "TRT01A", i) ?? string.Empty), StringComparer.Ordinal);
+            i => S(pilotAdsl, "USUBJID", i)!, i => (S(pilotAdsl, "SAFFL", i) ?? string.Empty, D(pilotAdsl, "TRTSDT", i), D(pilotAdsl, "TRTEDT", i), S(pilotAdsl, "TRT01A", i) ?? string.Empty, S(pilotAdsl, "DCDECOD", i) ?? string.Empty), StringComparer.Ordinal);
 
         var adae = DatasetFiles.Read(PublicSdtm.PilotAdam("adae"));
         var ours = summary.Events.ToDictionary(e => (e.Event.Subject, e.Event.Sequence));
@@ -177,6 +177,19 @@ internal static class PilotSafetyComparison
             sb.Append('\n');
         }
 
+        // End of study
+        sb.Append("### End of study: our EOSSTT / DCSREAS against the pilot's DCDECOD\n\n");
+        sb.Append("The pilot's DS has no ENROLLED or RANDOMIZED record and no DSSCAT, so enrolment is read from DM (ARMCD not\n");
+        sb.Append("`Scrnfail`) and the end of study from the DS disposition events without DSSCAT (`docs/methods/disposition.md`).\n\n");
+        sb.Append("| pilot DCDECOD | subjects | our EOSSTT / DCSREAS the same |\n|---|---:|---:|\n");
+        foreach (var g in r.PilotAdsl.GroupBy(p => p.Value.EndOfStudy).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            int same = g.Count(p => SameEnd(r.Adsl.First(a => a.Subject == p.Key), p.Value.EndOfStudy));
+            sb.Append(I($"| {g.Key} | {g.Count()} | {same} |\n"));
+        }
+
+        sb.Append('\n');
+
         // (b) TEAE by arm and term
         sb.Append("## (b) Treatment-emergent AEs by arm and term\n\n");
         sb.Append("Subjects with at least one TEAE of the term (AEDECOD), by arm: ours from `AeSummary.Arms` (DM ARM), the pilot's as the\n");
@@ -229,7 +242,7 @@ internal static class PilotSafetyComparison
         }
 
         sb.Append("## Causality and severity\n\n");
-        sb.Append("AEREL values met and how the default causality table counts them (docs/decisions/0009-safety-on-any-study.md):\n\n");
+        sb.Append("AEREL values met and how the default causality table counts them (docs/decisions/0011-safety-on-any-study.md):\n\n");
         sb.Append("| AEREL | records | counted as |\n|---|---:|---|\n");
         foreach (var v in r.Summary.CausalityValues)
         {
@@ -242,6 +255,12 @@ internal static class PilotSafetyComparison
     }
 
     private static string Yn(bool value) => value ? "Y" : "N";
+
+    /// <summary>Whether our ADSL end of study says what the pilot's DCDECOD says (COMPLETED, or DISCONTINUED for that reason).</summary>
+    public static bool SameEnd(AdslRecord ours, string pilotDcdecod) =>
+        pilotDcdecod == "COMPLETED"
+            ? ours.EndOfStudy == EndOfStudyStatus.Completed
+            : ours.EndOfStudy == EndOfStudyStatus.Discontinued && ours.DiscontinuationReason == pilotDcdecod;
 
     private static string Vocabulary(FlagDifference why) => OncoTrial.Statistics.Vocabulary.Token(why);
 }

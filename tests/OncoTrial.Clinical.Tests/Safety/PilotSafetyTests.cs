@@ -41,6 +41,14 @@ public class PilotSafetyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_subject_s_end_of_study_is_the_pilot_s_DCDECOD()
+    {
+        var r = PilotSafetyComparison.Compare();
+        Assert.All(r.PilotAdsl, p => Assert.True(PilotSafetyComparison.SameEnd(r.Adsl.Single(a => a.Subject == p.Key), p.Value.EndOfStudy), $"{p.Key}: pilot {p.Value.EndOfStudy}"));
+        Assert.All(r.Adsl.Where(a => !r.PilotAdsl.ContainsKey(a.Subject)), a => Assert.Null(a.EndOfStudy)); // screen failures
+    }
+
+    [Fact]
     public void Each_arm_s_denominator_is_the_pilot_s()
     {
         var r = PilotSafetyComparison.Compare();
