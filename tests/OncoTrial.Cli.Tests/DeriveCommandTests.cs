@@ -21,13 +21,15 @@ public sealed class DeriveCommandTests : IDisposable
         string adrs = Path.Combine(_out, "adrs." + format);
         string adtr = Path.Combine(_out, "adtr." + format);
         string adtte = Path.Combine(_out, "adtte." + format);
+        string adsl = Path.Combine(_out, "adsl." + format);
         string adae = Path.Combine(_out, "adae." + format);
         string adex = Path.Combine(_out, "adex." + format);
         Assert.Equal(
             $"ADRS: 15 rows, 12 columns, {adrs}\nADTR: 6 rows, 18 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n" +
-            $"ADAE: 4 rows, 17 columns, {adae}\nADEX: 198 rows, 13 columns, {adex}\n",
+            $"ADSL: 4 rows, 24 columns, {adsl}\nADAE: 4 rows, 19 columns, {adae}\nADEX: 198 rows, 13 columns, {adex}\n",
             output);
         Assert.Equal(4, DatasetFiles.Read(adae).RowCount);
+        Assert.Equal("Y|Y|Y|N", Column(DatasetFiles.Read(adsl), "SAFFL"));
         Assert.Contains("column RFXSTDTC: expected a first-dose date for a subject in the analysis, found none for NCT05013697-02-2002", error, StringComparison.Ordinal);
         Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
         var read = DatasetFiles.Read(adtte);
@@ -40,9 +42,12 @@ public sealed class DeriveCommandTests : IDisposable
     {
         var (rc, output, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--responses", "rs");
         Assert.Equal(0, rc);
-        Assert.StartsWith($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\nADAE:", output, StringComparison.Ordinal);
+        Assert.StartsWith($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\nADSL:", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_out, "adtr.csv")));
     }
+
+    private static string Column(Dataset dataset, string name) =>
+        string.Join('|', Enumerable.Range(0, dataset.RowCount).Select(i => dataset.Find(name)!.GetString(i) ?? "-"));
 
     [Fact]
     public void Derive_is_the_default_csv_format()

@@ -21,6 +21,24 @@ public class SafetyCommandTests
     }
 
     [Fact]
+    public void An_open_TEAE_window_counts_the_events_after_the_last_dose_plus_30_days()
+    {
+        var (rc, output, _) = CliRunner.Run("safety", "--study", AeSmall, "--format", "csv", "--teae-window-end", "open");
+        Assert.Equal(0, rc);
+        Assert.Contains("Frequent events (>=20%),Cough,2 (67),0,0,0,3\n", output, StringComparison.Ordinal); // 1001's cough at last dose + 31
+        var (_, window, _) = CliRunner.Run("safety", "--study", AeSmall, "--format", "csv");
+        Assert.Contains("Frequent events (>=20%),Cough,1 (33),0,0,0,3\n", window, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_arm_variable_exits_2()
+    {
+        var (rc, _, error) = CliRunner.Run("safety", "--study", AeSmall, "--arm", "randomised");
+        Assert.Equal(2, rc);
+        Assert.Contains("planned", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_study_path_that_names_nothing_exits_2_with_the_problem()
     {
         var (rc, output, error) = CliRunner.Run("safety", "--study", Path.Combine(AeSmall, "no-such-folder"));

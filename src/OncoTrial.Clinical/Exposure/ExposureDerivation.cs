@@ -50,7 +50,7 @@ public static class ExposureDerivation
         options ??= ExposureOptions.Default;
         options.EnsureValid();
         var result = new List<DrugExposure>();
-        foreach (var subject in administrations.Where(a => a.Amount > 0).GroupBy(a => a.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var subject in administrations.Where(a => TreatmentExposure.IsExposure(a.Dose, a.Drug)).GroupBy(a => a.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var subjectDay1 = Day1s(subject);
             foreach (var drug in subject.GroupBy(a => a.Drug, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))

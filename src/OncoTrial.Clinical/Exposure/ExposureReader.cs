@@ -26,17 +26,27 @@ public static class ExposureReader
         var ex = study.Domain("EX");
         if (ex is null)
         {
-            return new ExposureData([], [new Problem("ex.csv", null, null, null, "EX_MISSING", "the EX domain (one record per administration)", "no EX domain", "Add ex.csv; see docs/data-format.md.")]);
+            string file = study.FileNameOf("EX");
+            return new ExposureData([], [new Problem(file, null, null, null, "EX_MISSING", "the EX domain (one record per administration)", "no EX domain", $"Add {file}; see docs/data-format.md.")]);
         }
 
         return Read(ex);
     }
 
-    /// <summary>The administrations of an EX domain; see <see cref="Read(StudyFolder)"/>.</summary>
+    /// <summary>
+    /// The administrations of an EX domain; see <see cref="Read(StudyFolder)"/>. An EX without an EXCYCLE column (a
+    /// study that does not give treatment in cycles) has no administrations for the cycle-based exposure (cycles, RDI,
+    /// ADEX), and one note says so.
+    /// </summary>
     /// <param name="ex">The EX domain.</param>
     public static ExposureData Read(StudyDomain ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
+        if (!HasCycles(ex))
+        {
+            return new ExposureData([], [new Problem(ex.FileName, 1, null, "EXCYCLE", "EX_NO_CYCLES", "an EXCYCLE column (the cycle of each administration) for the cycle-based exposure", "no such column", "None needed unless the study gives treatment in cycles: cycles, relative dose intensity and ADEX are not derived; the safety set, first and last dose come from EX as it is.", ProblemSeverity.Note)]);
+        }
+
         var problems = new List<Problem>();
         var parsed = new List<Administration>();
         string file = ex.FileName;
@@ -124,6 +134,14 @@ public static class ExposureReader
         }
 
         return new ExposureData(Complete(parsed, file, problems), problems.AsReadOnly());
+    }
+
+    /// <summary>Whether the EX domain records the cycle of each administration (an EXCYCLE column), which the cycle-based exposure (RDI, ADEX) needs.</summary>
+    /// <param name="ex">The EX domain.</param>
+    public static bool HasCycles(StudyDomain ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Has("EXCYCLE");
     }
 
     /// <summary>Doses a day for a daily frequency, 0 for a single administration (ONCE, empty or any other code).</summary>

@@ -55,7 +55,7 @@ public sealed record DrugExposureSummary(
 public sealed record PhaseCycleSummary(TreatmentPhase? Phase, RangeSummary CyclesStarted);
 
 /// <summary>The treatment-compliance paragraph of the paper, computed.</summary>
-/// <param name="SubjectsTreated">Subjects with a dose &gt; 0 of any drug.</param>
+/// <param name="SubjectsTreated">Subjects with an exposure record of any drug (a dose &gt; 0, or a placebo: <see cref="TreatmentExposure.IsExposure(double?, string?)"/>) in the cycle-based exposure.</param>
 /// <param name="Phases">Cycles per subject: whole treatment, induction, maintenance.</param>
 /// <param name="Drugs">Per drug and phase, ordered by drug then phase (whole treatment first).</param>
 /// <param name="SubjectsWithInductionCyclesInRange">Subjects with <see cref="ExposureOptions.MinInductionCycles"/> to <see cref="ExposureOptions.MaxInductionCycles"/> induction cycles started.</param>

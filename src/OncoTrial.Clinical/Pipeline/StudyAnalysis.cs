@@ -66,7 +66,7 @@ public sealed record StudyDatasets(IReadOnlyList<Dataset> Datasets, IReadOnlyLis
 /// <param name="Disposition">Every box of the CONSORT diagram.</param>
 /// <param name="Exposure">Cycles, RDI and duration per drug and phase.</param>
 /// <param name="AdverseEvents">The treatment-emergent AE summary (Table 3).</param>
-/// <param name="Problems">Warnings met (records used with an assumption or left out).</param>
+/// <param name="Problems">Warnings met (records used with an assumption or left out) and notes on how the study was read, from disposition, exposure and the AE records.</param>
 public sealed record StudySafety(DispositionSummary Disposition, ExposureSummary Exposure, AeSummary AdverseEvents, IReadOnlyList<Problem> Problems);
 
 /// <summary>
@@ -165,13 +165,14 @@ public sealed class StudyAnalysis
         if (!Study.IsUsable)
         {
             var errors = Study.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
-            throw new ProblemException(errors.Count > 0 ? errors : [new Problem("dm.csv", null, null, "USUBJID", "STUDY_UNUSABLE", "a DM domain with USUBJID", "none", "Add dm.csv; see docs/data-format.md.")]);
+            string dm = Study.FileNameOf("DM");
+            throw new ProblemException(errors.Count > 0 ? errors : [new Problem(dm, null, null, "USUBJID", "STUDY_UNUSABLE", "a DM domain with USUBJID", "none", $"Add {dm}; see docs/data-format.md.")]);
         }
 
         var disposition = DispositionSummary.Compute(Study, Options.Disposition);
-        var exposureData = ExposureReader.Read(Study);
+        var exposureData = Study.Domain("EX") is null ? new ExposureData([], []) : ExposureReader.Read(Study);
         var exposure = ExposureSummary.Compute(ExposureDerivation.DeriveDrugExposures(exposureData.Administrations, Options.Exposure), Options.Exposure);
         var ae = AeSummary.Compute(Study, Options.Safety);
-        return new StudySafety(disposition, exposure, ae, [.. disposition.Problems, .. exposureData.Problems]);
+        return new StudySafety(disposition, exposure, ae, [.. disposition.Problems, .. exposureData.Problems, .. ae.Problems]);
     }
 }

@@ -12,10 +12,10 @@ public sealed record SubjectCount(IReadOnlyList<string> Subjects)
     public int Count => Subjects.Count;
 }
 
-/// <summary>One row of an AE table: subjects with at least one event, and those whose worst grade is 3 or more.</summary>
+/// <summary>One row of an AE table: subjects with at least one event, and those whose worst grade is 3 or more (or, on the severity scale, whose worst severity is SEVERE).</summary>
 /// <param name="Label">Term, group or category.</param>
-/// <param name="AnyGrade">Subjects with at least one event of the row.</param>
-/// <param name="Grade3OrWorse">Subjects whose worst grade for the row is 3, 4 or 5.</param>
+/// <param name="AnyGrade">Subjects with at least one event of the row (any grade, or any severity).</param>
+/// <param name="Grade3OrWorse">Subjects whose worst grade for the row is 3, 4 or 5; on the <see cref="IntensityScale.Severity"/> scale, whose worst severity is SEVERE.</param>
 public sealed record AeCountRow(string Label, SubjectCount AnyGrade, SubjectCount Grade3OrWorse);
 
 /// <summary>The counts of one set of treatment-emergent events (all-cause, treatment-related, or related to one drug).</summary>
@@ -43,6 +43,18 @@ public sealed record AeCounts(
         ?? new AeCountRow(term, new SubjectCount([]), new SubjectCount([]));
 }
 
+/// <summary>The counts of one treatment arm: the arm's safety set and its treatment-emergent events.</summary>
+/// <param name="Name">The arm (DM ARM, or ACTARM per <see cref="SafetyOptions.Arm"/>); <see cref="AeSummary.NoArm"/> for subjects without one.</param>
+/// <param name="Code">ARMCD (or ACTARMCD); "" when none.</param>
+/// <param name="SafetySet">The arm's treated subjects: the denominator of its percentages.</param>
+/// <param name="AllCause">Every treatment-emergent event of the arm.</param>
+/// <param name="Related">Its treatment-emergent events related to any study drug.</param>
+public sealed record AeArm(string Name, string Code, IReadOnlyList<string> SafetySet, AeCounts AllCause, AeCounts Related)
+{
+    /// <summary>N of the arm.</summary>
+    public int N => SafetySet.Count;
+}
+
 /// <summary>Deaths with one recorded cause.</summary>
 /// <param name="Cause">DSTERM of the death record.</param>
 /// <param name="Subjects">The subjects.</param>
@@ -51,7 +63,7 @@ public sealed record DeathCauseRow(string Cause, SubjectCount Subjects, IReadOnl
 
 /// <summary>The AE summary of a study (Table 3 and the safety paragraph of the paper). Carries the options that made it.</summary>
 /// <param name="Options">The options.</param>
-/// <param name="SafetySet">Subjects with at least one dose: the denominator N of every percentage.</param>
+/// <param name="SafetySet">Subjects with at least one exposure record (ADSL SAFFL = Y): the denominator N of every total percentage.</param>
 /// <param name="AllCause">Every treatment-emergent event.</param>
 /// <param name="Related">Treatment-emergent events related to any study drug.</param>
 /// <param name="RelatedByDrug">Treatment-emergent events related to each drug (EXTRT), for drugs with a causality column.</param>
@@ -70,6 +82,24 @@ public sealed record AeSummary(
     IReadOnlyList<AnalysisAdverseEvent> Events,
     IReadOnlyList<Problem> Problems)
 {
+    /// <summary>The arm name of treated subjects whose DM record has no arm.</summary>
+    public const string NoArm = "No arm in DM";
+
+    /// <summary>The intensity scale counted: CTCAE grade (any grade, grade ≥ 3) or AESEV (any severity, severe).</summary>
+    public IntensityScale Scale { get; init; } = IntensityScale.CtcaeGrade;
+
+    /// <summary>
+    /// The counts per treatment arm of the safety set, by arm name (ordinal, ignoring case; subjects without an arm
+    /// last). <see cref="AllCause"/> and <see cref="Related"/> are the total over every arm.
+    /// </summary>
+    public IReadOnlyList<AeArm> Arms { get; init; } = [];
+
+    /// <summary>Whether the safety set spans more than one arm (then the table has a column group per arm and a total).</summary>
+    public bool IsMultiArm => Arms.Count > 1;
+
+    /// <summary>Every causality value of the AE records and what it counted as (<see cref="SafetyOptions.Causality"/>).</summary>
+    public IReadOnlyList<CausalityValue> CausalityValues { get; init; } = [];
+
     /// <summary>N, the size of the safety set.</summary>
     public int N => SafetySet.Count;
 
@@ -77,8 +107,11 @@ public sealed record AeSummary(
     public int DeathCount => Deaths.Sum(d => d.Subjects.Count);
 
     /// <summary>Summarises a loaded study folder.</summary>
-    public static AeSummary Compute(StudyFolder study, SafetyOptions? options = null) =>
-        Compute(SafetyData.Read(study), options ?? SafetyOptions.Default);
+    public static AeSummary Compute(StudyFolder study, SafetyOptions? options = null)
+    {
+        options ??= SafetyOptions.Default;
+        return Compute(SafetyData.Read(study, options), options);
+    }
 
     /// <summary>Summarises the safety data: treatment-emergent events of the safety set, one count per subject per row at the worst grade.</summary>
     public static AeSummary Compute(SafetyData data, SafetyOptions options)
@@ -87,10 +120,20 @@ public sealed record AeSummary(
         ArgumentNullException.ThrowIfNull(options);
         var events = TreatmentEmergence.Derive(data, options);
         var teae = events.Where(e => e.IsTreatmentEmergent).ToList();
-        var safetySet = data.Exposures.Keys.ToList();
+        var safetySet = data.SafetySet.ToList();
 
         var allCause = Count(teae, options);
         var related = Count(teae.Where(e => e.IsRelated).ToList(), options);
+        var arms = safetySet
+            .GroupBy(id => data.Arms.TryGetValue(id, out var a) && a.By(options.Arm) is { Name.Length: > 0 } arm ? arm : (NoArm, string.Empty))
+            .OrderBy(g => g.Key.Item1 == NoArm ? 1 : 0).ThenBy(g => g.Key.Item1, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var ids = g.ToHashSet(StringComparer.Ordinal);
+                var armTeae = teae.Where(e => ids.Contains(e.Event.Subject)).ToList();
+                return new AeArm(g.Key.Item1, g.Key.Item2, [.. g], Count(armTeae, options), Count(armTeae.Where(e => e.IsRelated).ToList(), options));
+            })
+            .ToList();
         var byDrug = SafetyData.CausalityColumns
             .Where(c => data.AdverseEvents.Any(a => a.RelatedByDrug.ContainsKey(c.Drug)))
             .ToDictionary(c => c.Drug, c => Count(teae.Where(e => e.Event.IsRelatedTo(c.Drug, options.MissingCausality)).ToList(), options), StringComparer.Ordinal);
@@ -114,7 +157,12 @@ public sealed record AeSummary(
             .OrderByDescending(r => r.Subjects.Count).ThenBy(r => r.Cause, StringComparer.Ordinal)
             .ToList();
 
-        return new AeSummary(options, safetySet, allCause, related, byDrug, frequent, deaths, events, data.Problems);
+        return new AeSummary(options, safetySet, allCause, related, byDrug, frequent, deaths, events, data.Problems)
+        {
+            Scale = data.Scale,
+            Arms = arms,
+            CausalityValues = data.CausalityValues,
+        };
     }
 
     private static AeCounts Count(List<AnalysisAdverseEvent> events, SafetyOptions options)
@@ -126,7 +174,7 @@ public sealed record AeSummary(
             {
                 if (include(e.Event))
                 {
-                    int g = e.Event.Grade ?? 0;
+                    int g = e.Event.Intensity ?? 0;
                     worst[e.Event.Subject] = worst.TryGetValue(e.Event.Subject, out int cur) ? Math.Max(cur, g) : g;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 using OncoTrial.Statistics;
@@ -32,6 +33,99 @@ public enum MissingCausalityRule
     NotRelated,
 }
 
+/// <summary>Where the treatment-emergent window ends.</summary>
+public enum TeaeWindowEnd
+{
+    /// <summary>
+    /// On or before the last dose + <see cref="SafetyOptions.TreatmentEmergentWindowDays"/> days: admiral
+    /// <c>derive_var_trtemfl(trt_end_date = TRTEDT, end_window = 30)</c>, the protocol's follow-up window.
+    /// </summary>
+    LastDosePlusWindow,
+
+    /// <summary>
+    /// No upper bound: every onset on or after the first dose is treatment-emergent. admiral
+    /// <c>derive_var_trtemfl()</c> without <c>trt_end_date</c>/<c>end_window</c>; the CDISC pilot's ADAE TRTEMFL
+    /// (ASTDT ≥ TRTSDT).
+    /// </summary>
+    Open,
+}
+
+/// <summary>Which DM variable gives the treatment arm of the safety tables and of ADAE TRTA.</summary>
+public enum TreatmentArmVariable
+{
+    /// <summary>
+    /// DM ARM, the planned arm (ADSL TRT01P). The CDISC pilot's ADaM sets TRT01A = TRT01P = ARM and tabulates its
+    /// safety tables by it (ADAE TRTA); the default.
+    /// </summary>
+    Planned,
+
+    /// <summary>DM ACTARM, the arm actually received (ADSL TRT01A in admiral's ADSL template).</summary>
+    Actual,
+}
+
+/// <summary>
+/// The causality table: how each AEREL value (and each per-drug causality column) maps to related / not related.
+/// </summary>
+public static class CausalityScale
+{
+    /// <summary>
+    /// The default table, matched ignoring case and surrounding blanks. Related: Y, RELATED, POSSIBLE, POSSIBLY
+    /// RELATED, PROBABLE, PROBABLY RELATED, LIKELY, DEFINITE, DEFINITELY RELATED, CERTAIN. Not related: N, NOT RELATED,
+    /// UNRELATED, NONE, REMOTE, UNLIKELY, UNLIKELY RELATED. Sources and reasoning in
+    /// docs/decisions/0011-safety-on-any-study.md: a "reasonable possibility" of a causal relationship (ICH E2A) is
+    /// related, so POSSIBLE is related and UNLIKELY/REMOTE are not.
+    /// </summary>
+    public static IReadOnlyDictionary<string, bool> Default { get; } = new ReadOnlyDictionary<string, bool>(new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Y"] = true,
+        ["RELATED"] = true,
+        ["POSSIBLE"] = true,
+        ["POSSIBLY RELATED"] = true,
+        ["PROBABLE"] = true,
+        ["PROBABLY RELATED"] = true,
+        ["LIKELY"] = true,
+        ["DEFINITE"] = true,
+        ["DEFINITELY RELATED"] = true,
+        ["CERTAIN"] = true,
+        ["N"] = false,
+        ["NOT RELATED"] = false,
+        ["UNRELATED"] = false,
+        ["NONE"] = false,
+        ["REMOTE"] = false,
+        ["UNLIKELY"] = false,
+        ["UNLIKELY RELATED"] = false,
+    });
+
+    /// <summary>
+    /// Whether a causality value is related under <paramref name="table"/>: true or false for a value in the table
+    /// (ignoring case and surrounding blanks), null for an empty value or one the table does not know.
+    /// </summary>
+    public static bool? Map(IReadOnlyDictionary<string, bool> table, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string v = value?.Trim() ?? string.Empty;
+        if (v.Length == 0)
+        {
+            return null;
+        }
+
+        if (table.TryGetValue(v, out bool related))
+        {
+            return related;
+        }
+
+        foreach (var (key, rel) in table)
+        {
+            if (string.Equals(key.Trim(), v, StringComparison.OrdinalIgnoreCase))
+            {
+                return rel;
+            }
+        }
+
+        return null;
+    }
+}
+
 /// <summary>Options of the treatment-emergent flag and the AE summary. Every result carries the options that made it.</summary>
 public sealed record SafetyOptions
 {
@@ -40,6 +134,19 @@ public sealed record SafetyOptions
 
     /// <summary>Days after the last dose during which an AE onset is treatment-emergent (protocol: 30; ≥ 0).</summary>
     public int TreatmentEmergentWindowDays { get; init; } = 30;
+
+    /// <summary>Where the treatment-emergent window ends: last dose + <see cref="TreatmentEmergentWindowDays"/> (default) or open.</summary>
+    public TeaeWindowEnd WindowEnd { get; init; } = TeaeWindowEnd.LastDosePlusWindow;
+
+    /// <summary>The DM variable that gives each subject's arm in the AE table: ARM (planned, default) or ACTARM.</summary>
+    public TreatmentArmVariable Arm { get; init; } = TreatmentArmVariable.Planned;
+
+    /// <summary>
+    /// How each causality value (AEREL and the per-drug columns) maps to related (true) or not related (false);
+    /// default <see cref="CausalityScale.Default"/>. A value the table does not know is a warning and counts as
+    /// <see cref="MissingCausality"/> says.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> Causality { get; init; } = CausalityScale.Default;
 
     /// <summary>How a record continuing a pre-treatment AE is judged.</summary>
     public TeaeWorseningRule WorseningRule { get; init; } = TeaeWorseningRule.OnsetOnly;
@@ -84,6 +191,12 @@ public sealed record SafetyOptions
 
         OptionProblems.CheckDefined(problems, "worsening-rule", WorseningRule);
         OptionProblems.CheckDefined(problems, "missing-causality", MissingCausality);
+        OptionProblems.CheckDefined(problems, "teae-window-end", WindowEnd);
+        OptionProblems.CheckDefined(problems, "arm", Arm);
+        if (Causality is null || Causality.Keys.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add(Problem.ForOption("causality", OptionProblems.Range, "a table of causality values (AEREL) to related / not related", Causality is null ? "null" : "an empty value", "Map each AEREL value the study uses; see docs/decisions/0011-safety-on-any-study.md."));
+        }
 
         if (Groups is null)
         {
@@ -114,7 +227,11 @@ public sealed record SafetyOptions
     /// <summary>A one-line statement of the options, printed with every table.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Treatment-emergent: onset on or after the first dose and on or before the last dose + {TreatmentEmergentWindowDays} days ({Vocabulary.Token(WorseningRule)}); missing causality counts as {(MissingCausality == MissingCausalityRule.Related ? "related" : "not related")}; terms with all-cause frequency >= {FrequencyThresholdPercent}%; percentages rounded half away from zero to {PercentDecimals} decimals.");
+        $"Treatment-emergent: onset on or after the first dose {(WindowEnd == TeaeWindowEnd.Open ? "with no upper bound" : $"and on or before the last dose + {TreatmentEmergentWindowDays} days")} ({Vocabulary.Token(WorseningRule)}); missing causality counts as {(MissingCausality == MissingCausalityRule.Related ? "related" : "not related")}; terms with all-cause frequency >= {FrequencyThresholdPercent}%; percentages rounded half away from zero to {PercentDecimals} decimals.");
+
+    /// <summary>The last day of the treatment-emergent window for a last dose, or null when the window is open.</summary>
+    public DateOnly? WindowEndFor(DateOnly lastDose) =>
+        WindowEnd == TeaeWindowEnd.Open ? null : lastDose.AddDays(TreatmentEmergentWindowDays);
 
     /// <summary>100 n / N rounded as the options say; null when N is 0.</summary>
     public decimal? Percent(int n, int denominator) =>

@@ -11,7 +11,7 @@ namespace OncoTrial.Clinical.Safety;
 /// <param name="IsRelated">AREL = Y: related to any study drug under the options.</param>
 /// <param name="IsTreatmentEmergent">TRTEMFL = Y.</param>
 /// <param name="IsFirstOccurrenceOfTerm">AOCCPFL = Y: the subject's first treatment-emergent record of the term (ASTDT, then AESEQ).</param>
-/// <param name="IsFirstWorstGradeOfTerm">AOCCPIFL = Y: the subject's first treatment-emergent record of the term at its worst grade (grade descending, ASTDT, AESEQ).</param>
+/// <param name="IsFirstWorstGradeOfTerm">AOCCPIFL = Y: the subject's first treatment-emergent record of the term at its worst grade, or severity on the severity scale (intensity descending, ASTDT, AESEQ).</param>
 public sealed record AnalysisAdverseEvent(
     AdverseEvent Event,
     DateOnly? StartDate,
@@ -42,12 +42,27 @@ public static class TreatmentEmergence
     public static bool IsTreatmentEmergent(PartialDate? start, PartialDate? end, DateOnly firstDose, DateOnly lastDose, int windowDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(windowDays);
+        return IsTreatmentEmergent(start, end, firstDose, lastDose.AddDays(windowDays));
+    }
+
+    /// <summary>
+    /// Whether an AE onset is treatment-emergent: on or after the first dose and, unless <paramref name="windowEnd"/> is
+    /// null (an open window, admiral <c>derive_var_trtemfl()</c> without <c>end_window</c>), on or before
+    /// <paramref name="windowEnd"/>. Partial and missing starts as in
+    /// <see cref="IsTreatmentEmergent(PartialDate?, PartialDate?, DateOnly, DateOnly, int)"/>.
+    /// </summary>
+    /// <param name="start">AESTDTC, or null when missing.</param>
+    /// <param name="end">AEENDTC, or null.</param>
+    /// <param name="firstDose">TRTSDT.</param>
+    /// <param name="windowEnd">The last day of the window (last dose + window), or null for no upper bound.</param>
+    public static bool IsTreatmentEmergent(PartialDate? start, PartialDate? end, DateOnly firstDose, DateOnly? windowEnd)
+    {
         if (start is not { } s)
         {
             return end is not { } e || e.Latest >= firstDose;
         }
 
-        return s.Latest >= firstDose && s.Earliest <= lastDose.AddDays(windowDays);
+        return s.Latest >= firstDose && (windowEnd is not { } w || s.Earliest <= w);
     }
 
     /// <summary>
@@ -69,7 +84,11 @@ public static class TreatmentEmergence
         return s.Earliest;
     }
 
-    /// <summary>Derives the analysis values of every AE record of the safety set (subjects with a dose), in USUBJID, ASTDT, AESEQ order.</summary>
+    /// <summary>
+    /// Derives the analysis values of every AE record of the safety set (subjects with a dose), in USUBJID, ASTDT,
+    /// AESEQ order. A treated subject without a usable first-dose date keeps its records, none treatment-emergent
+    /// (admiral: TRTEMFL is missing when TRTSDT is).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The options have a problem (<see cref="SafetyOptions.Validate"/>).</exception>
     public static IReadOnlyList<AnalysisAdverseEvent> Derive(SafetyData data, SafetyOptions options)
     {
@@ -77,9 +96,11 @@ public static class TreatmentEmergence
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
         var result = new List<AnalysisAdverseEvent>();
+        var treated = data.SafetySet.ToHashSet(StringComparer.Ordinal);
         foreach (var subject in data.AdverseEvents.GroupBy(a => a.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (!data.Exposures.TryGetValue(subject.Key, out var exposure))
+            bool dated = data.Exposures.TryGetValue(subject.Key, out var exposure);
+            if (!dated && !treated.Contains(subject.Key))
             {
                 continue;
             }
@@ -87,8 +108,13 @@ public static class TreatmentEmergence
             var records = subject
                 .Select(a =>
                 {
+                    if (exposure is null)
+                    {
+                        return new AnalysisAdverseEvent(a, ImputeStartDate(a.Start, null), a.End?.Latest, null, a.IsRelated(options.MissingCausality), false, false, false);
+                    }
+
                     DateOnly? astdt = ImputeStartDate(a.Start, exposure.FirstDose);
-                    bool emergent = IsTreatmentEmergent(a.Start, a.End, exposure.FirstDose, exposure.LastDose, options.TreatmentEmergentWindowDays);
+                    bool emergent = IsTreatmentEmergent(a.Start, a.End, exposure.FirstDose, options.WindowEndFor(exposure.LastDose));
                     return new AnalysisAdverseEvent(
                         a, astdt, a.End?.Latest, astdt is { } d ? StudyDays.Compute(d, exposure.FirstDose) : null,
                         a.IsRelated(options.MissingCausality), emergent, false, false);
@@ -96,7 +122,7 @@ public static class TreatmentEmergence
                 .OrderBy(x => x.StartDate ?? DateOnly.MinValue).ThenBy(x => x.Event.Sequence)
                 .ToList();
 
-            if (options.WorseningRule == TeaeWorseningRule.RequireWorseningOfOngoing)
+            if (exposure is not null && options.WorseningRule == TeaeWorseningRule.RequireWorseningOfOngoing)
             {
                 ApplyWorseningRule(records, exposure.FirstDose);
             }
@@ -105,7 +131,7 @@ public static class TreatmentEmergence
             foreach (var term in emergent.GroupBy(i => records[i].Event.DecodedTerm, StringComparer.OrdinalIgnoreCase))
             {
                 int first = term.First();
-                int worst = term.OrderByDescending(i => records[i].Event.Grade ?? 0).First();
+                int worst = term.OrderByDescending(i => records[i].Event.Intensity ?? 0).First();
                 records[first] = records[first] with { IsFirstOccurrenceOfTerm = true };
                 records[worst] = records[worst] with { IsFirstWorstGradeOfTerm = true };
             }
@@ -122,11 +148,11 @@ public static class TreatmentEmergence
         var ongoing = records
             .Where(x => x.Event.Start is { } s && s.Latest < firstDose && (x.Event.End is not { } e || e.Latest >= firstDose))
             .GroupBy(x => x.Event.DecodedTerm, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Max(x => x.Event.Grade ?? 0), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.Max(x => x.Event.Intensity ?? 0), StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < records.Count; i++)
         {
             var x = records[i];
-            if (x.IsTreatmentEmergent && ongoing.TryGetValue(x.Event.DecodedTerm, out int before) && (x.Event.Grade ?? 0) <= before)
+            if (x.IsTreatmentEmergent && ongoing.TryGetValue(x.Event.DecodedTerm, out int before) && (x.Event.Intensity ?? 0) <= before)
             {
                 records[i] = x with { IsTreatmentEmergent = false };
             }

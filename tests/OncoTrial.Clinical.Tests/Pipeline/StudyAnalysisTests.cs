@@ -14,7 +14,7 @@ public class StudyAnalysisTests
         var analysis = StudyAnalysis.Create(StudyFolder.Load(StudyFolders.ValidMinimal));
         var datasets = analysis.Datasets;
         Assert.False(datasets.HasErrors);
-        Assert.Equal(["ADRS", "ADTR", "ADTTE", "ADAE", "ADEX"], datasets.Datasets.Select(d => d.Name));
+        Assert.Equal(["ADRS", "ADTR", "ADTTE", "ADSL", "ADAE", "ADEX"], datasets.Datasets.Select(d => d.Name));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class StudyAnalysisTests
     {
         var analysis = StudyAnalysis.Create(StudyFolder.Load(StudyFolders.ValidMinimal), StudyAnalysisOptions.Default with { Responses = ResponseSource.Rs });
         Assert.Null(analysis.Lesions);
-        Assert.Equal(["ADRS", "ADTTE", "ADAE", "ADEX"], analysis.Datasets.Datasets.Select(d => d.Name));
+        Assert.Equal(["ADRS", "ADTTE", "ADSL", "ADAE", "ADEX"], analysis.Datasets.Datasets.Select(d => d.Name));
     }
 
     [Fact]
