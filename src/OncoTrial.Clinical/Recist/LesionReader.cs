@@ -188,7 +188,6 @@ public static class LesionReader
 
         foreach (var r in tuKept)
         {
-
             var subject = Get(tu, r, "USUBJID");
             var id = Get(tu, r, "TULNKID");
             var roleText = Get(tu, r, "TUORRES");
