@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OncoTrial.Clinical.Study;
 using OncoTrial.Reporting.Views;
+using OncoTrial.Statistics;
 
 namespace OncoTrial.Cli;
 
@@ -15,14 +16,20 @@ internal static class ValidateCommand
     {
         var study = new Option<string>("--study") { Description = StudyArgument.Description, Required = true };
         var format = CliOptions.Format();
-        var command = new Command("validate", "Checks a study folder and lists every problem with file, line, row, column, what was expected, what was found and the fix.")
+        var profile = new Option<string?>("--profile")
         {
-            study, format,
+            Description = $"What to check against: sdtm (SDTMIG 3.4 and CDISC controlled terminology) or seed (the seed protocol on top of SDTM). Default: the profile the study names in TS (TSPARMCD {ValidationProfile.TrialSummaryParameter}), else sdtm.",
+        };
+        profile.AcceptOnlyFromAmong([.. Vocabulary.Tokens<ValidationProfileName>()]);
+        var command = new Command("validate", "Checks a study folder against SDTMIG and CDISC controlled terminology (or a stricter profile) and lists every problem with file, line, row, column, what was expected, what was found, the fix and its severity; only errors fail.")
+        {
+            study, format, profile,
         };
 
         command.SetAction(parse =>
         {
-            var report = StudyValidator.Validate(StudyArgument.Load(parse.GetValue(study)!));
+            var chosen = parse.GetValue(profile) is { } token ? ValidationProfile.Of(Vocabulary.Parse<ValidationProfileName>(token)) : null;
+            var report = StudyValidator.Validate(StudyArgument.Load(parse.GetValue(study)!), chosen);
             cli.Write(parse.GetValue(format), () => ValidationView.ToDocument(report), () => ValidationView.ToJson(report));
             return report.IsUsable ? ExitCodes.For(report.Problems) : ExitCodes.InvalidData;
         });

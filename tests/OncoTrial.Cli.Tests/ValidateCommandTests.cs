@@ -12,7 +12,26 @@ public class ValidateCommandTests
         var (rc, output, error) = CliRunner.Run("validate", "--study", Study("valid-minimal"));
         Assert.Equal(0, rc);
         Assert.Equal(string.Empty, error);
-        Assert.Equal("tests/OncoTrial.Clinical.Tests/Study/studies/valid-minimal: no problems found.\n", output);
+        Assert.Equal("tests/OncoTrial.Clinical.Tests/Study/studies/valid-minimal: no problems found (profile seed).\n", output);
+    }
+
+    [Fact]
+    public void The_profile_option_overrides_the_one_the_study_names_in_TS()
+    {
+        var (rc, output, _) = CliRunner.Run("validate", "--study", Study("broken/missing-column-aetoxgr"), "--profile", "sdtm");
+        Assert.Equal(0, rc);
+        Assert.EndsWith("(profile sdtm): passes, only errors fail.\n", output, StringComparison.Ordinal);
+        var (seedRc, seedOutput, _) = CliRunner.Run("validate", "--study", Study("broken/missing-column-aetoxgr"));
+        Assert.Equal(1, seedRc);
+        Assert.Contains("column AETOXGR", seedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_profile_is_a_usage_error()
+    {
+        var (rc, _, error) = CliRunner.Run("validate", "--study", Study("valid-minimal"), "--profile", "strict");
+        Assert.Equal(2, rc);
+        Assert.Contains("strict", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record StudyDerivationOptions
     /// <summary>RSEVAL or RSEVALID of the RS responses used when no <see cref="TimePoints"/> are given (and TUEVAL or TUEVALID for MDIS); INVESTIGATOR by default.</summary>
     public string Evaluator { get; init; } = "INVESTIGATOR";
 
-    /// <summary>The day a partial RSDTC is imputed to; last by default (docs/decisions/0009-assessment-date-imputation.md).</summary>
+    /// <summary>The day a partial RSDTC is imputed to; last by default (docs/decisions/0010-assessment-date-imputation.md).</summary>
     public DateImputation DateImputation { get; init; } = DateImputation.Last;
 
     /// <summary>

@@ -90,7 +90,7 @@ public static class StudyEndpointInputs
     /// </remarks>
     /// <param name="study">A loaded study folder.</param>
     /// <param name="evaluator">RSEVAL or RSEVALID (and TUEVAL or TUEVALID) of the records to use; INVESTIGATOR by default.</param>
-    /// <param name="imputation">The day a partial RSDTC is imputed to; last by default (docs/decisions/0009-assessment-date-imputation.md).</param>
+    /// <param name="imputation">The day a partial RSDTC is imputed to; last by default (docs/decisions/0010-assessment-date-imputation.md).</param>
     public static StudyInputs Read(StudyFolder study, string evaluator = "INVESTIGATOR", DateImputation imputation = DateImputation.Last) =>
         Read(study, evaluator, imputation, readResponses: true);
 

@@ -41,7 +41,7 @@ public sealed record StudyAnalysisOptions
     /// <summary>RECIST confirmation and BOR options.</summary>
     public RecistOptions Recist { get; init; } = RecistOptions.Default;
 
-    /// <summary>The day a partial RSDTC or TRDTC is imputed to (ADTF says what was imputed); last by default (docs/decisions/0009-assessment-date-imputation.md).</summary>
+    /// <summary>The day a partial RSDTC or TRDTC is imputed to (ADTF says what was imputed); last by default (docs/decisions/0010-assessment-date-imputation.md).</summary>
     public DateImputation DateImputation { get; init; } = DateImputation.Last;
 
     /// <summary>Censoring conventions and CNSR coding of OS, PFS, DoR and time to response.</summary>

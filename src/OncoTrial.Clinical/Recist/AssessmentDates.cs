@@ -6,7 +6,7 @@ namespace OncoTrial.Clinical.Recist;
 /// Which day a partial tumour-assessment date (RSDTC, TRDTC) is imputed to: admiral's <c>date_imputation</c> of
 /// <c>derive_vars_dt()</c>, applied with <c>highest_imputation = "M"</c> (a missing day, or a missing month and day, is
 /// imputed; a missing year is not). The default, <see cref="Last"/>, is stated in
-/// docs/decisions/0009-assessment-date-imputation.md.
+/// docs/decisions/0010-assessment-date-imputation.md.
 /// </summary>
 public enum DateImputation
 {

@@ -41,9 +41,10 @@ public sealed class StudyDomain
 /// <summary>
 /// A study folder: one file per SDTM domain (see docs/data-format.md and <see cref="DomainSpecs"/>), read from a
 /// <see cref="FileSource"/> (a folder, a .zip of one, or files in memory). Loading reads every file it can and
-/// reports, without throwing, what it could not: a missing folder, missing files, files that are not UTF-8 CSV,
-/// ragged records, missing or repeated columns. Each of these problems carries the id of its file-level rule
-/// (OT1001-OT1009, <see cref="StudyValidator.Rules"/>).
+/// reports, without throwing, what it could not: a missing folder, a missing DM, files that are not UTF-8 CSV, ragged
+/// records, repeated columns, a DM without USUBJID. Each of these problems carries the id of its file-level rule
+/// (OT1001-OT1009, <see cref="StudyValidator.Rules"/>). Which other domains and columns a study must have depends on
+/// the profile it is validated against, so loading does not judge it: the validator's rules do.
 /// </summary>
 public sealed class StudyFolder
 {
@@ -61,7 +62,7 @@ public sealed class StudyFolder
     /// <summary>The domains read, by code (DM, AE, ...).</summary>
     public IReadOnlyDictionary<string, StudyDomain> Domains { get; }
 
-    /// <summary>Problems found while reading (file level: missing, encoding, CSV structure, columns), each with its rule id.</summary>
+    /// <summary>Problems found while reading (file level: a missing folder or DM, encoding, CSV structure, repeated columns, DM without USUBJID), each with its rule id.</summary>
     public IReadOnlyList<Problem> Problems { get; }
 
     /// <summary>False when nothing can be analysed: the folder is missing, or DM is missing or unreadable.</summary>
@@ -143,9 +144,9 @@ public sealed class StudyFolder
                         domains.Add(spec.Name, fromDataset);
                     }
                 }
-                else if (spec.Required)
+                else if (spec.Name == "DM")
                 {
-                    problems.Add(new Problem(spec.CsvFileName, null, null, null, "FILE_MISSING", $"the {spec.Name} domain file ({spec.Description.Split(':')[0].TrimEnd('.')})", "no such file", $"Add {spec.CsvFileName} with the columns listed in docs/data-format.md."));
+                    problems.Add(new Problem(spec.CsvFileName, null, null, null, "FILE_MISSING", "the DM domain file (Demographics), which every study has", "no such file", "Add dm.csv (or dm.xpt, dm.json) with the columns listed in docs/data-format.md."));
                 }
 
                 continue;
@@ -238,16 +239,9 @@ public sealed class StudyFolder
             return new StudyDomain(spec, fileName, table);
         }
 
-        foreach (var v in spec.Variables.Where(v => v.Required))
+        if (spec.Name == "DM" && table.IndexOf("USUBJID") < 0)
         {
-            if (table.IndexOf(v.Name) < 0)
-            {
-                string? near = table.Columns.FirstOrDefault(c => string.Equals(c.Trim(), v.Name, StringComparison.OrdinalIgnoreCase));
-                problems.Add(new Problem(
-                    fileName, 1, null, v.Name, "COLUMN_MISSING", $"a required column {v.Name} ({v.Description.TrimEnd('.')})",
-                    near is null ? "no such column" : "a column named " + Problem.Quote(near),
-                    near is null ? $"Add the column {v.Name}." : $"Rename the column to {v.Name} (exact, upper case, no blanks)."));
-            }
+            problems.Add(RequiredColumnRule.Missing(fileName, table.Columns, spec.Find("USUBJID")!, (file, column, expected, found, fix) => new Problem(file, 1, null, column, "COLUMN_MISSING", expected, found, fix)));
         }
 
         return new StudyDomain(spec, fileName, table);

@@ -19,27 +19,35 @@ public static class StudyValidator
     public static IReadOnlyList<ValidationRule> Rules => RuleCatalogue.All;
 
     /// <summary>Validates the study folder or .zip at <paramref name="path"/>.</summary>
-    public static ValidationReport Validate(string path)
+    /// <param name="path">The folder or .zip.</param>
+    /// <param name="profile">The profile; null uses the one the study names in TS (VALPROF), else SDTM.</param>
+    public static ValidationReport Validate(string path, ValidationProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Validate(StudyFolder.Load(path));
+        return Validate(StudyFolder.Load(path), profile);
     }
 
     /// <summary>Validates a study read from a source of named files (a folder, a .zip, files in memory).</summary>
-    public static ValidationReport Validate(FileSource source) => Validate(StudyFolder.Load(source));
+    /// <param name="source">The files.</param>
+    /// <param name="profile">The profile; null uses the one the study names in TS (VALPROF), else SDTM.</param>
+    public static ValidationReport Validate(FileSource source, ValidationProfile? profile = null) => Validate(StudyFolder.Load(source), profile);
 
     /// <summary>
-    /// Validates a loaded study: its reading problems and, when it is usable, every rule. Problems are sorted by file
-    /// (folder first, then domain order), then line; problems of one line in the order found: those of loading, then
-    /// those of single values (OT1010-OT1014, OT3001, OT3002) in variable order, then the other rules in id order.
+    /// Validates a loaded study against a profile: its reading problems and, when it is usable, every rule, each
+    /// problem with the severity the profile gives its rule. Problems are sorted by file (folder first, then domain
+    /// order), then line; problems of one line in the order found: those of loading, then those of single values
+    /// (OT1010-OT1014, OT1017, OT3001, OT3002) in variable order, then the other rules in id order.
     /// </summary>
-    public static ValidationReport Validate(StudyFolder study)
+    /// <param name="study">A loaded study.</param>
+    /// <param name="profile">The profile; null uses the one the study names in TS (VALPROF), else SDTM.</param>
+    public static ValidationReport Validate(StudyFolder study, ValidationProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(study);
+        profile ??= ValidationProfile.For(study);
         var problems = new List<Problem>(study.Problems);
         if (study.IsUsable)
         {
-            var context = new RuleContext(study);
+            var context = new RuleContext(study, profile: profile);
             problems.AddRange(ValueRule.FindAll(Rules.OfType<ValueRule>().ToList(), context));
             foreach (var rule in Rules.Where(r => r is not ValueRule))
             {
@@ -47,7 +55,8 @@ public static class StudyValidator
             }
         }
 
-        return new ValidationReport(study.Name, Sort(problems), study.IsUsable);
+        var judged = problems.Select(p => p.RuleId is { } id && RuleCatalogue.ById.TryGetValue(id, out var rule) && profile.SeverityOf(rule) is var s && s != p.Severity ? p with { Severity = s } : p);
+        return new ValidationReport(study.Name, Sort([.. judged]), study.IsUsable, profile.Name);
     }
 
     private static List<Problem> Sort(List<Problem> problems)

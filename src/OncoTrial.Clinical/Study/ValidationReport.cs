@@ -7,13 +7,24 @@ namespace OncoTrial.Clinical.Study;
 public sealed class ValidationReport
 {
     /// <summary>Creates a report.</summary>
-    public ValidationReport(string study, IEnumerable<Problem> problems, bool isUsable)
+    /// <param name="study">The folder validated, as given.</param>
+    /// <param name="problems">Every problem, in file order.</param>
+    /// <param name="isUsable">False when the input cannot be analysed at all.</param>
+    /// <param name="profile">The profile the study was checked against.</param>
+    public ValidationReport(string study, IEnumerable<Problem> problems, bool isUsable, ValidationProfileName profile = ValidationProfileName.Sdtm)
     {
         ArgumentNullException.ThrowIfNull(problems);
         Study = study;
         Problems = new ReadOnlyCollection<Problem>(problems.ToList());
         IsUsable = isUsable;
+        Profile = profile;
     }
+
+    /// <summary>The profile the study was checked against.</summary>
+    public ValidationProfileName Profile { get; }
+
+    /// <summary>True when no problem is an error: the study passes (warnings and notes may remain).</summary>
+    public bool Passes => IsUsable && Problems.All(p => p.Severity != ProblemSeverity.Error);
 
     /// <summary>The folder validated, as given.</summary>
     public string Study { get; }

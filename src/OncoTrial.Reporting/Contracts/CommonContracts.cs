@@ -14,8 +14,8 @@ public sealed record ProblemJson(
     }
 }
 
-/// <summary><c>oncotrial validate --format json</c>: every problem of a study and the counts.</summary>
-public sealed record ValidationJson(string Study, bool Usable, IReadOnlyList<ProblemJson> Problems, ValidationCountsJson Counts);
+/// <summary><c>oncotrial validate --format json</c>: the profile checked against, every problem of a study and the counts; <c>passes</c> when no problem is an error.</summary>
+public sealed record ValidationJson(string Study, OncoTrial.Clinical.Study.ValidationProfileName Profile, bool Usable, bool Passes, IReadOnlyList<ProblemJson> Problems, ValidationCountsJson Counts);
 
 /// <summary>Problem counts by severity, code and rule.</summary>
 public sealed record ValidationCountsJson(int Total, int Errors, int Warnings, int Notes, IReadOnlyDictionary<string, int> ByCode, IReadOnlyDictionary<string, int> ByRule);

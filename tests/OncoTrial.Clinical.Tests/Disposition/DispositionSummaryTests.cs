@@ -85,13 +85,33 @@ public class DispositionSummaryTests
         try
         {
             // Subject 05 discontinued initial therapy but gets a maintenance dose; subject 14 died without an end of maintenance.
-            File.AppendAllText(Path.Combine(dir, "ex.csv"), "NCT05013697,EX,NCT05013697-03-3005,9,BENMELSTOBART,1200,mg,ONCE,INTRAVENOUS,2022-06-01,2022-06-01,MAINTENANCE THERAPY,CYCLE 5,5,1200\n");
+            var dose = new Dictionary<string, string>
+            {
+                ["STUDYID"] = "NCT05013697",
+                ["DOMAIN"] = "EX",
+                ["USUBJID"] = Id(5),
+                ["EXSEQ"] = "9",
+                ["EXTRT"] = "BENMELSTOBART",
+                ["EXDOSE"] = "1200",
+                ["EXDOSU"] = "mg",
+                ["EXDOSFRQ"] = "ONCE",
+                ["EXROUTE"] = "INTRAVENOUS",
+                ["EXSTDTC"] = "2022-06-01",
+                ["EXENDTC"] = "2022-06-01",
+                ["EPOCH"] = "MAINTENANCE THERAPY",
+                ["VISIT"] = "CYCLE 5",
+                ["EXCYCLE"] = "5",
+                ["EXPDOSE"] = "1200",
+            };
+            string exHeader = File.ReadLines(Path.Combine(dir, "ex.csv")).First();
+            File.AppendAllText(Path.Combine(dir, "ex.csv"), string.Join(',', exHeader.Split(',').Select(c => dose.GetValueOrDefault(c, string.Empty))) + "\n");
             string dm = File.ReadAllText(Path.Combine(dir, "dm.csv"));
             var lines = dm.Split('\n').ToList();
+            var header = lines[0].Split(',');
             int i = lines.FindIndex(l => l.Contains(Id(14), StringComparison.Ordinal));
             var f = lines[i].Split(',');
-            f[16] = "Y";
-            f[17] = "2023-01-01";
+            f[Array.IndexOf(header, "DTHFL")] = "Y";
+            f[Array.IndexOf(header, "DTHDTC")] = "2023-01-01";
             lines[i] = string.Join(',', f);
             File.WriteAllText(Path.Combine(dir, "dm.csv"), string.Join('\n', lines));
 

@@ -29,17 +29,24 @@ public class DataFormatDocTests
     private static string Generate()
     {
         var sb = new StringBuilder();
+        var seed = ValidationProfile.Seed;
         foreach (var d in DomainSpecs.All)
         {
-            sb.Append("### ").Append(d.Name).Append(" (`").Append(d.CsvFileName).Append("`, ").Append(d.Required ? "required" : "optional").Append(")\n\n");
-            sb.Append(d.Description).Append(" Duplicate check: one record per ").Append(string.Join(", ", d.NaturalKey)).Append(".\n\n");
-            sb.Append("| Variable | Type | Required | Allowed values | Meaning |\n|---|---|---|---|---|\n");
+            string required = ValidationProfile.Sdtm.RequiresDomain(d.Name) ? "required" : seed.RequiresDomain(d.Name) ? "required by the seed profile" : "optional";
+            sb.Append("### ").Append(d.Name).Append(" (`").Append(d.CsvFileName).Append("`, ").Append(required).Append(")\n\n");
+            sb.Append(d.Description).Append(" Natural key: ").Append(string.Join(", ", d.NaturalKey)).Append(".\n\n");
+            sb.Append("| Variable | Type | Core | Seed | Controlled terms | Meaning |\n|---|---|---|---|---|---|\n");
             foreach (var v in d.Variables)
             {
-                string allowed = v.Allowed.Count == 0 ? string.Empty : string.Join(", ", v.Allowed.Select(a => "`" + a + "`"));
                 string meaning = (v.IsSponsorExtension ? "*Sponsor extension (not SDTM).* " : string.Empty) + v.Description;
-                sb.Append("| ").Append(v.Name).Append(" | ").Append(TypeName(v.Type)).Append(" | ").Append(v.Required ? "yes" : "no")
-                  .Append(" | ").Append(allowed).Append(" | ").Append(meaning.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
+                string seedNote = seed.Requires(d, v) && !v.IsRequired ? "required" : string.Empty;
+                if (seed.CodelistOf(d, v) is { } own && !ReferenceEquals(own, v.Codelist))
+                {
+                    seedNote += (seedNote.Length > 0 ? "; " : string.Empty) + Terms(own);
+                }
+
+                sb.Append("| ").Append(v.Name).Append(" | ").Append(TypeName(v.Type)).Append(" | ").Append(CoreName(v.Core)).Append(" | ").Append(seedNote)
+                  .Append(" | ").Append(v.Codelist is { } c ? Terms(c) : string.Empty).Append(" | ").Append(meaning.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
             }
 
             sb.Append("\nExample:\n\n```csv\n").Append(string.Join(",", d.Variables.Select(v => v.Name))).Append('\n')
@@ -48,6 +55,16 @@ public class DataFormatDocTests
 
         return sb.ToString();
     }
+
+    private static string Terms(Codelist c) =>
+        (c.IsSponsorDefined ? c.Name : c.Code + (c.IsExtensible ? " (extensible)" : string.Empty)) + ": " + string.Join(", ", c.Terms.Select(a => "`" + a + "`")) + (c.IsExtensible ? ", ..." : string.Empty);
+
+    private static string CoreName(VariableCore core) => core switch
+    {
+        VariableCore.Required => "Req",
+        VariableCore.Expected => "Exp",
+        _ => "Perm",
+    };
 
     private static string TypeName(VariableType type) => type switch
     {

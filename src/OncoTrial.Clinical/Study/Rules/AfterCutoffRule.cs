@@ -7,7 +7,7 @@ namespace OncoTrial.Clinical.Study.Rules;
 /// (VSDTC) or AE start (AESTDTC) after the data cutoff (TS DCUTDTC). Without one complete cutoff date nothing is
 /// checked (OT7001 and OT7002 report why).
 /// </summary>
-internal sealed class AfterCutoffRule() : ValidationRule("OT7003", "Nothing is recorded after the data cutoff", "seed protocol (data cutoff, TS DCUTDTC)", "AFTER_CUTOFF")
+internal sealed class AfterCutoffRule() : ValidationRule("OT7003", "Nothing is recorded after the data cutoff", "TS DCUTDTC (the analyses leave later records out)", ProblemSeverity.Note, "AFTER_CUTOFF")
 {
     private static readonly DateColumn[] Events =
     [
@@ -17,6 +17,6 @@ internal sealed class AfterCutoffRule() : ValidationRule("OT7003", "Nothing is r
 
     internal override IEnumerable<Problem> Find(RuleContext context) => context.Cutoff is not { } cutoff ? [] :
         context.DatesOutside(Events, DateLimit.OnOrBefore, (_, _, _) => cutoff).Select(x => At(
-            x.Domain, x.Record, x.Column.Column, "AFTER_CUTOFF", $"{x.Column.What} on or before the data cutoff (ts.csv DCUTDTC {cutoff})", Problem.Quote(x.Date.ToString()),
-            $"Remove records after the cutoff from this data snapshot, or correct {x.Column.Column} (or DCUTDTC in ts.csv if the cutoff is wrong)."));
+            x.Domain, x.Record, x.Column.Column, "AFTER_CUTOFF", $"{x.Column.What} on or before the data cutoff ({context.Study.FileNameOf("TS")} DCUTDTC {cutoff})", Problem.Quote(x.Date.ToString()),
+            $"The analyses leave it out; remove records after the cutoff from this data snapshot, or correct {x.Column.Column} (or DCUTDTC in {context.Study.FileNameOf("TS")} if the cutoff is wrong)."));
 }

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT3008 EVENT_ORDER: a dose, tumour or response assessment after death (DM.DTHDTC).</summary>
-internal sealed class AfterDeathRule() : ValidationRule("OT3008", "No dose or assessment after death", "seed protocol (event order)", "EVENT_ORDER")
+internal sealed class AfterDeathRule() : ValidationRule("OT3008", "No dose or assessment after death", "order of events (a subject is not dosed or assessed after death; an interval ends after it starts)", "EVENT_ORDER")
 {
     private static readonly DateColumn[] Events = [new("EX", "EXSTDTC", "a dose"), new("TR", "TRDTC", "a tumour assessment"), new("RS", "RSDTC", "a response assessment")];
 

@@ -6,7 +6,7 @@ namespace OncoTrial.Clinical.Study.Rules;
 /// OT3006 EVENT_ORDER: treatment start (DM.RFSTDTC), a disposition event, dose, tumour or response assessment, lab,
 /// vital sign or adverse event before informed consent (DM.RFICDTC).
 /// </summary>
-internal sealed class BeforeConsentRule() : ValidationRule("OT3006", "Nothing happens before informed consent", "ICH E6(R2) §4.8.8 (consent before participation)", "EVENT_ORDER")
+internal sealed class BeforeConsentRule() : ValidationRule("OT3006", "Nothing happens before informed consent", "ICH E6(R2) §4.8.8 (consent before participation); standard-of-care scans before consent are common", ProblemSeverity.Warning, "EVENT_ORDER")
 {
     private static readonly DateColumn[] Events =
     [

@@ -7,7 +7,7 @@ namespace OncoTrial.Clinical.Study.Rules;
 /// OT9001 CHARACTERISTIC_VALUE: an SC SCSTRESC outside what its test allows: ECOG a whole number 0-5, PDL1CPS a number
 /// 0-100, NMETSITE a whole number >= 0, PRSURG and PRRADIO Y or N.
 /// </summary>
-internal sealed class CharacteristicValueRule() : ValidationRule("OT9001", "Baseline characteristics are values their test allows", "seed protocol (baseline characteristics; ECOG 0-5, PD-L1 CPS 0-100)", "CHARACTERISTIC_VALUE")
+internal sealed class CharacteristicValueRule() : ValidationRule("OT9001", "Baseline characteristics are values their test allows", "ECOG performance status scale (0-5); PD-L1 combined positive score (0-100); Y/N of the seed protocol's prior-therapy tests", "CHARACTERISTIC_VALUE")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT7002 DATE_FORMAT, DATE_IMPOSSIBLE: a TS DCUTDTC record whose TSVAL is not a complete date YYYY-MM-DD.</summary>
-internal sealed class CutoffDateRule() : ValidationRule("OT7002", "The data cutoff is a complete date", "seed protocol (TS DCUTDTC)", "DATE_FORMAT", "DATE_IMPOSSIBLE")
+internal sealed class CutoffDateRule() : ValidationRule("OT7002", "The data cutoff is a complete date", "SDTM CT TS parameter DCUTDTC (an ISO 8601 date)", "DATE_FORMAT", "DATE_IMPOSSIBLE")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

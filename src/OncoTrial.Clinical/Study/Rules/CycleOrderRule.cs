@@ -5,7 +5,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT8004 CYCLE_ORDER: an EXCYCLE lower than the cycle of a dose the subject was given on an earlier date.</summary>
-internal sealed class CycleOrderRule() : ValidationRule("OT8004", "Cycles are numbered in the order they are given", "seed protocol (EXCYCLE)", "CYCLE_ORDER")
+internal sealed class CycleOrderRule() : ValidationRule("OT8004", "Cycles are numbered in the order they are given", "EXCYCLE sponsor extension (cycles numbered in time order)", "CYCLE_ORDER")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

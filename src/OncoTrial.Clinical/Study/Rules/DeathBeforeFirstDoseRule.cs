@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT3005 EVENT_ORDER: death before the first dose (the earliest EXSTDTC, else DM.RFXSTDTC).</summary>
-internal sealed class DeathBeforeFirstDoseRule() : ValidationRule("OT3005", "Death is not before the first dose", "seed protocol (event order)", "EVENT_ORDER")
+internal sealed class DeathBeforeFirstDoseRule() : ValidationRule("OT3005", "Death is not before the first dose", "order of events (a subject is not dosed or assessed after death; an interval ends after it starts)", "EVENT_ORDER")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT3003 DEATH_DATE_MISSING: DTHFL = Y without DTHDTC.</summary>
-internal sealed class DeathDateMissingRule() : ValidationRule("OT3003", "A subject who died has a date of death", "SDTMIG 3.4 DM (DTHFL, DTHDTC)", "DEATH_DATE_MISSING")
+internal sealed class DeathDateMissingRule() : ValidationRule("OT3003", "A subject who died has a date of death", "SDTMIG 3.4 DM (DTHFL, DTHDTC; a date not known is null)", ProblemSeverity.Warning, "DEATH_DATE_MISSING")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

@@ -5,7 +5,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT8002 DISPOSITION_PHASE_TWICE: more than one DSCAT DISPOSITION EVENT record for one subject and phase (DSSCAT); reported on the second.</summary>
-internal sealed class DispositionPhaseTwiceRule() : ValidationRule("OT8002", "One end per subject and phase", "seed protocol (one disposition event per phase)", "DISPOSITION_PHASE_TWICE")
+internal sealed class DispositionPhaseTwiceRule() : ValidationRule("OT8002", "One end per subject and phase", "SDTMIG 3.4 DS (one disposition event per subject and epoch, DSSCAT)", "DISPOSITION_PHASE_TWICE")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

@@ -5,7 +5,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT8003 DOSE_TO_SCREEN_FAILURE: an EX record for a subject with a DSDECOD SCREEN FAILURE record in DS.</summary>
-internal sealed class DoseToScreenFailureRule() : ValidationRule("OT8003", "No dose to a screen failure", "seed protocol (screen failures are not treated)", "DOSE_TO_SCREEN_FAILURE")
+internal sealed class DoseToScreenFailureRule() : ValidationRule("OT8003", "No dose to a screen failure", "SDTMIG 3.4 DM and EX (a screen failure is not treated)", "DOSE_TO_SCREEN_FAILURE")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {
@@ -27,7 +27,7 @@ internal sealed class DoseToScreenFailureRule() : ValidationRule("OT8003", "No d
                where screenFailures.ContainsKey(id)
                select At(
                    ex, r, "USUBJID", "DOSE_TO_SCREEN_FAILURE", "doses only for subjects who passed screening",
-                   string.Create(CultureInfo.InvariantCulture, $"a dose for {Problem.Quote(id)}, a screen failure (ds.csv line {screenFailures[id].Line})"),
-                   "Remove the dose, or remove the SCREEN FAILURE record from ds.csv if the subject was enrolled.");
+                   string.Create(CultureInfo.InvariantCulture, $"a dose for {Problem.Quote(id)}, a screen failure ({ds.FileName} line {screenFailures[id].Line})"),
+                   $"Remove the dose, or remove the SCREEN FAILURE record from {ds.FileName} if the subject was enrolled.");
     }
 }

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT3007 EVENT_ORDER: an end before its start (AE, EX, CM).</summary>
-internal sealed class EndBeforeStartRule() : ValidationRule("OT3007", "An end is not before its start", "seed protocol (event order)", "EVENT_ORDER")
+internal sealed class EndBeforeStartRule() : ValidationRule("OT3007", "An end is not before its start", "order of events (a subject is not dosed or assessed after death; an interval ends after it starts)", "EVENT_ORDER")
 {
     private static readonly Dictionary<DateColumn, string> StartOfEnd = new()
     {

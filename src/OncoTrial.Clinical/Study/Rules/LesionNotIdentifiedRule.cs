@@ -8,5 +8,5 @@ internal sealed class LesionNotIdentifiedRule() : ValidationRule("OT4006", "Ever
     internal override IEnumerable<Problem> Find(RuleContext context) =>
         from m in context.Measurements()
         where m.Lesion is null
-        select At(m.Tr, m.Record, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in tu.csv for this subject", Problem.Quote(m.Link), "Add the lesion to tu.csv (TUORRES NEW when it appeared after baseline) or correct TRLNKID.");
+        select At(m.Tr, m.Record, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", $"a lesion identified in {context.Study.FileNameOf("TU")} for this subject{m.Assessor.Describe()}", Problem.Quote(m.Link), $"Add the lesion to {context.Study.FileNameOf("TU")} (TUORRES NEW when it appeared after baseline) or correct TRLNKID.");
 }

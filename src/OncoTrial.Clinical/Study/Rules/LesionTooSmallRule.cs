@@ -4,7 +4,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT4003 RECIST_LESION_TOO_SMALL: a non-nodal target with a baseline longest diameter (LDIAM) below <see cref="RecistThresholds.MeasurableLesionMm"/>.</summary>
-internal sealed class LesionTooSmallRule() : ValidationRule("OT4003", $"A target lesion measures at least {RecistThresholds.Format(RecistThresholds.Recist11.MeasurableLesionMm)} mm at baseline", "RECIST 1.1 §3.1.1", "RECIST_LESION_TOO_SMALL")
+internal sealed class LesionTooSmallRule() : ValidationRule("OT4003", $"A target lesion measures at least {RecistThresholds.Format(RecistThresholds.Recist11.MeasurableLesionMm)} mm at baseline", "RECIST 1.1 §3.1.1", ProblemSeverity.Warning, "RECIST_LESION_TOO_SMALL")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

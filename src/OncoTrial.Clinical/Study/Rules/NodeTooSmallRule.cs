@@ -4,7 +4,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT4004 RECIST_NODE_TOO_SMALL: a target lymph node with a baseline short axis (LPERP) below <see cref="RecistThresholds.MeasurableNodeShortAxisMm"/>.</summary>
-internal sealed class NodeTooSmallRule() : ValidationRule("OT4004", $"A target lymph node measures at least {RecistThresholds.Format(RecistThresholds.Recist11.MeasurableNodeShortAxisMm)} mm short axis at baseline", "RECIST 1.1 §3.1.1", "RECIST_NODE_TOO_SMALL")
+internal sealed class NodeTooSmallRule() : ValidationRule("OT4004", $"A target lymph node measures at least {RecistThresholds.Format(RecistThresholds.Recist11.MeasurableNodeShortAxisMm)} mm short axis at baseline", "RECIST 1.1 §3.1.1", ProblemSeverity.Warning, "RECIST_NODE_TOO_SMALL")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT1012 NOT_A_NUMBER: an integer or number column holds text, a decimal comma or a unit.</summary>
-internal sealed class NotANumberRule() : ValueRule("OT1012", "Numbers are written with digits and a decimal point", "seed protocol (docs/data-format.md: numbers)", "NOT_A_NUMBER")
+internal sealed class NotANumberRule() : ValueRule("OT1012", "Numbers are written with digits and a decimal point", "SDTMIG 3.4 (numeric variables hold numbers; docs/data-format.md: numbers)", "NOT_A_NUMBER")
 {
     private protected override Problem? Check(ValueCell cell)
     {

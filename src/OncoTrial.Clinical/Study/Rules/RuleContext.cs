@@ -10,6 +10,21 @@ internal sealed record Subject(PartialDate? Consent, PartialDate? FirstDose, Par
 /// <summary>A TU lesion: whether it is a target and whether it is a lymph node.</summary>
 internal readonly record struct Lesion(bool IsTarget, bool IsNodal);
 
+/// <summary>
+/// Who assessed a tumour record: --EVAL and --EVALID (empty when the columns are absent). SDTM keeps one set of
+/// lesions per evaluator (the investigator, each independent radiologist), so RECIST checks count within one.
+/// </summary>
+internal readonly record struct Assessor(string Evaluator, string EvaluatorId)
+{
+    /// <summary>The assessor of a TU (TUEVAL, TUEVALID) or TR (TREVAL, TREVALID) record, reading only the parts named.</summary>
+    public static Assessor Of(StudyDomain domain, CsvRecord record, bool evaluator, bool evaluatorId) => new(
+        evaluator ? domain.Value(record, domain.Spec.Name + "EVAL").Trim() : string.Empty,
+        evaluatorId ? domain.Value(record, domain.Spec.Name + "EVALID").Trim() : string.Empty);
+
+    /// <summary>"" for a study with one evaluator, else " (evaluator INDEPENDENT ASSESSOR RADIOLOGIST 1)".</summary>
+    public string Describe() => Evaluator.Length == 0 && EvaluatorId.Length == 0 ? string.Empty : $" (evaluator {string.Join(' ', new[] { Evaluator, EvaluatorId }.Where(x => x.Length > 0))})";
+}
+
 /// <summary>A date column of a domain and what its records are, for messages ("a dose").</summary>
 internal readonly record struct DateColumn(string Domain, string Column, string What = "");
 
@@ -34,18 +49,20 @@ internal sealed class RuleContext
 {
     private readonly Dictionary<(string Domain, int Row, string Column), PartialDate> _dates = [];
     private Dictionary<string, PartialDate>? _firstDoses;
-    private Dictionary<(string Subject, string Lesion), Lesion>? _lesions;
-    private Dictionary<string, PartialDate>? _earliestTumourAssessments;
+    private Dictionary<(string Subject, Assessor Assessor, string Lesion), Lesion>? _lesions;
+    private Dictionary<(string Subject, Assessor Assessor), PartialDate>? _earliestTumourAssessments;
     private PartialDate? _cutoff;
     private bool _cutoffRead;
+    private bool? _baselineFlags;
 
     /// <summary>Reads what the rules share from a usable study.</summary>
-    public RuleContext(StudyFolder study, RecistThresholds? thresholds = null)
+    public RuleContext(StudyFolder study, RecistThresholds? thresholds = null, ValidationProfile? profile = null)
     {
         Study = study;
         Thresholds = thresholds ?? RecistThresholds.Recist11;
+        Profile = profile ?? ValidationProfile.For(study);
         Dm = study.Domain("DM") ?? throw new ArgumentException("The study has no DM domain; only usable studies are checked.", nameof(study));
-        foreach (var cell in ValueCell.All(study))
+        foreach (var cell in ValueCell.All(study, Profile))
         {
             if (cell.Variable.Type == VariableType.Date && cell.HasValue && cell.IsAllowed && PartialDate.TryParse(cell.Value, out var date))
             {
@@ -72,14 +89,20 @@ internal sealed class RuleContext
     /// <summary>The RECIST numbers the RECIST rules check against (RECIST 1.1).</summary>
     public RecistThresholds Thresholds { get; }
 
+    /// <summary>The profile the study is checked against.</summary>
+    public ValidationProfile Profile { get; }
+
+    /// <summary>Every value of the study with what the profile says of its variable.</summary>
+    public IEnumerable<ValueCell> Values => ValueCell.All(Study, Profile);
+
     /// <summary>The subjects of DM by USUBJID (the first record of a repeated subject).</summary>
     public Dictionary<string, Subject> Subjects { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The earliest EXSTDTC of each subject with a dose.</summary>
     public IReadOnlyDictionary<string, PartialDate> FirstDoses => _firstDoses ??= EarliestDates("EX", "EXSTDTC");
 
-    /// <summary>The earliest TRDTC of each subject with a tumour measurement.</summary>
-    public IReadOnlyDictionary<string, PartialDate> EarliestTumourAssessments => _earliestTumourAssessments ??= EarliestDates("TR", "TRDTC");
+    /// <summary>The earliest TRDTC of each subject and assessor with a tumour measurement.</summary>
+    public IReadOnlyDictionary<(string Subject, Assessor Assessor), PartialDate> EarliestTumourAssessments => _earliestTumourAssessments ??= EarliestAssessments();
 
     /// <summary>The data cutoff (TS DCUTDTC) when TS gives exactly one complete date, else null.</summary>
     public PartialDate? Cutoff
@@ -97,11 +120,21 @@ internal sealed class RuleContext
         }
     }
 
-    /// <summary>The TU lesions by subject and TULNKID (the first record of each), or none when TU lacks USUBJID or TULNKID.</summary>
-    public IReadOnlyDictionary<(string Subject, string Lesion), Lesion> Lesions => _lesions ??= ReadLesions();
+    /// <summary>The TU lesions by subject, assessor and TULNKID (the first record of each), or none when TU lacks USUBJID or TULNKID.</summary>
+    public IReadOnlyDictionary<(string Subject, Assessor Assessor, string Lesion), Lesion> Lesions => _lesions ??= ReadLesions();
 
     /// <summary>The domain with that code, or null.</summary>
     public StudyDomain? Domain(string name) => Study.Domain(name);
+
+    /// <summary>
+    /// The assessor of a TU or TR record. An evaluator column counts only when TU has it and TR, when present, has it
+    /// too: TR records cannot be matched to TU lesions by an evaluator that one side does not record.
+    /// </summary>
+    public Assessor AssessorOf(StudyDomain domain, CsvRecord record)
+    {
+        bool Both(string part) => Domain("TU")?.Has("TU" + part) == true && (Domain("TR")?.Has("TR" + part) ?? true);
+        return Assessor.Of(domain, record, Both("EVAL"), Both("EVALID"));
+    }
 
     /// <summary>The domain with that code when it has every column named, else null.</summary>
     public StudyDomain? Domain(string name, params string[] columns) => Study.Domain(name) is { } d && columns.All(d.Has) ? d : null;
@@ -157,14 +190,18 @@ internal sealed class RuleContext
         }
     }
 
-    /// <summary>The records whose key values (all non-empty) repeat an earlier record's, each with that first record.</summary>
-    public static IEnumerable<(CsvRecord Record, CsvRecord First)> Repeats(StudyDomain domain, IReadOnlyList<string> key)
+    /// <summary>
+    /// The records whose key values repeat an earlier record's, each with that first record. Records with an empty key
+    /// value are skipped, unless <paramref name="emptyIsValue"/>: then an empty or absent column counts as a value, and
+    /// only a record without USUBJID (in a subject domain) is skipped.
+    /// </summary>
+    public static IEnumerable<(CsvRecord Record, CsvRecord First)> Repeats(StudyDomain domain, IReadOnlyList<string> key, bool emptyIsValue = false)
     {
         var first = new Dictionary<string, CsvRecord>(StringComparer.Ordinal);
         foreach (var r in domain.Table.Records)
         {
             var values = key.Select(k => domain.Value(r, k)).ToArray();
-            if (values.Any(v => v.Length == 0))
+            if (emptyIsValue ? domain.Spec.HasSubjects && domain.Value(r, "USUBJID").Length == 0 : values.Any(v => v.Length == 0))
             {
                 continue;
             }
@@ -181,8 +218,8 @@ internal sealed class RuleContext
     public static string SameKey(IReadOnlyList<string> key, CsvRecord first) =>
         string.Create(CultureInfo.InvariantCulture, $"the same {string.Join(", ", key)} as line {first.Line}");
 
-    /// <summary>The TU target lesions with a subject, in file order, when TU has USUBJID and TULNKID.</summary>
-    public IEnumerable<(StudyDomain Tu, CsvRecord Record, string Subject, string Lesion)> TargetLesions()
+    /// <summary>The TU target lesions with a subject, in file order, each with its assessor, when TU has USUBJID and TULNKID.</summary>
+    public IEnumerable<(StudyDomain Tu, CsvRecord Record, string Subject, Assessor Assessor, string Lesion)> TargetLesions()
     {
         if (Domain("TU", "USUBJID", "TULNKID") is not { } tu)
         {
@@ -191,15 +228,23 @@ internal sealed class RuleContext
 
         return from r in tu.Table.Records
                let id = tu.Value(r, "USUBJID")
-               where id.Length > 0 && tu.Value(r, "TUORRES") == "TARGET"
-               select (tu, r, id, tu.Value(r, "TULNKID"));
+               where id.Length > 0 && IsTarget(tu, r)
+               select (tu, r, id, AssessorOf(tu, r), tu.Value(r, "TULNKID"));
+    }
+
+    /// <summary>True when a TU record is a target lesion: TUSTRESC = TARGET, or TUORRES when TUSTRESC is absent or empty.</summary>
+    public static bool IsTarget(StudyDomain tu, CsvRecord record)
+    {
+        string standard = tu.Value(record, "TUSTRESC");
+        return (standard.Length > 0 ? standard : tu.Value(record, "TUORRES")) == "TARGET";
     }
 
     /// <summary>
-    /// The TR records with a subject and a TRLNKID, with their TU lesion (null when TU has none for the subject), when
-    /// TU has USUBJID and TULNKID and TR has USUBJID and TRLNKID.
+    /// The TR records with a subject and a TRLNKID (records about all lesions, such as SUMDIAM, have none), with their
+    /// assessor and their TU lesion of the same assessor (null when TU has none), when TU has USUBJID and TULNKID and TR
+    /// has USUBJID and TRLNKID.
     /// </summary>
-    public IEnumerable<(StudyDomain Tr, CsvRecord Record, string Subject, string Link, Lesion? Lesion)> Measurements()
+    public IEnumerable<(StudyDomain Tr, CsvRecord Record, string Subject, Assessor Assessor, string Link, Lesion? Lesion)> Measurements()
     {
         if (Domain("TU", "USUBJID", "TULNKID") is null || Domain("TR", "USUBJID", "TRLNKID") is not { } tr)
         {
@@ -210,16 +255,20 @@ internal sealed class RuleContext
                let id = tr.Value(r, "USUBJID")
                let link = tr.Value(r, "TRLNKID")
                where id.Length > 0 && link.Length > 0
-               select (tr, r, id, link, Lesions.TryGetValue((id, link), out var lesion) ? lesion : (Lesion?)null);
+               let assessor = AssessorOf(tr, r)
+               select (tr, r, id, assessor, link, Lesions.TryGetValue((id, assessor, link), out var lesion) ? lesion : (Lesion?)null);
     }
 
     /// <summary>
-    /// True when a TR record belongs to the subject's baseline: TRLOBXFL = Y, or without that column its TRDTC is the
-    /// subject's earliest.
+    /// True when a TR record belongs to the subject's baseline: TRLOBXFL = Y when the column has a value in the study,
+    /// or else its TRDTC is the earliest of the subject and assessor.
     /// </summary>
-    public bool IsBaseline(StudyDomain tr, CsvRecord record, string subject) => tr.Has("TRLOBXFL")
+    public bool IsBaseline(StudyDomain tr, CsvRecord record, string subject) => HasBaselineFlags(tr)
         ? tr.Value(record, "TRLOBXFL") == "Y"
-        : EarliestTumourAssessments.TryGetValue(subject, out var first) && Date(tr, record, "TRDTC") == first;
+        : EarliestTumourAssessments.TryGetValue((subject, AssessorOf(tr, record)), out var first) && Date(tr, record, "TRDTC") == first;
+
+    /// <summary>True when TR flags its baseline records: the TRLOBXFL column is present with at least one Y.</summary>
+    public bool HasBaselineFlags(StudyDomain tr) => _baselineFlags ??= tr.Has("TRLOBXFL") && tr.Table.Records.Any(r => tr.Value(r, "TRLOBXFL") == "Y");
 
     /// <summary>The AE records with a CTCAE grade 1 to 5 (AETOXGR; other values are the value rules' to report), when AE has AEDECOD and AETOXGR.</summary>
     public IEnumerable<(StudyDomain Ae, CsvRecord Record, int Grade)> GradedAdverseEvents()
@@ -276,14 +325,29 @@ internal sealed class RuleContext
         return earliest;
     }
 
-    private Dictionary<(string, string), Lesion> ReadLesions()
+    private Dictionary<(string, Assessor, string), Lesion> ReadLesions()
     {
-        var lesions = new Dictionary<(string, string), Lesion>();
+        var lesions = new Dictionary<(string, Assessor, string), Lesion>();
         foreach (var (tu, r) in RecordsOf("TU", "USUBJID", "TULNKID"))
         {
-            lesions.TryAdd((tu.Value(r, "USUBJID"), tu.Value(r, "TULNKID")), new Lesion(tu.Value(r, "TUORRES") == "TARGET", IsNodal(tu, r)));
+            lesions.TryAdd((tu.Value(r, "USUBJID"), AssessorOf(tu, r), tu.Value(r, "TULNKID")), new Lesion(IsTarget(tu, r), IsNodal(tu, r)));
         }
 
         return lesions;
+    }
+
+    private Dictionary<(string, Assessor), PartialDate> EarliestAssessments()
+    {
+        var earliest = new Dictionary<(string, Assessor), PartialDate>();
+        foreach (var (tr, r) in RecordsOf("TR"))
+        {
+            var key = (tr.Value(r, "USUBJID"), AssessorOf(tr, r));
+            if (key.Item1.Length > 0 && Date(tr, r, "TRDTC") is { } d && (!earliest.TryGetValue(key, out var cur) || d.Earliest < cur.Earliest))
+            {
+                earliest[key] = d;
+            }
+        }
+
+        return earliest;
     }
 }

@@ -3,7 +3,7 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>OT2005 STUDYID_MISMATCH: a STUDYID different from DM's (the first one given there).</summary>
-internal sealed class StudyIdMismatchRule() : ValidationRule("OT2005", "Every file holds the study of DM", "seed protocol (one study per folder)", "STUDYID_MISMATCH")
+internal sealed class StudyIdMismatchRule() : ValidationRule("OT2005", "Every file holds the study of DM", "SDTMIG 3.4 (STUDYID identifies one study)", "STUDYID_MISMATCH")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {
@@ -15,6 +15,6 @@ internal sealed class StudyIdMismatchRule() : ValidationRule("OT2005", "Every fi
             from r in domain.Table.Records
             let value = domain.Value(r, "STUDYID")
             where value.Length > 0 && value != expected
-            select At(domain, r, "STUDYID", "STUDYID_MISMATCH", $"the study of dm.csv ({expected})", Problem.Quote(value), "Every file of a study folder holds one study; correct STUDYID.");
+            select At(domain, r, "STUDYID", "STUDYID_MISMATCH", $"the study of {context.Dm.FileName} ({expected})", Problem.Quote(value), "Every file of a study folder holds one study; correct STUDYID.");
     }
 }

@@ -3,48 +3,39 @@ using OncoTrial.Statistics;
 namespace OncoTrial.Clinical.Study.Rules;
 
 /// <summary>
-/// OT4007 RECIST_TARGET_AFTER_BASELINE: a TARGET lesion first identified (TUDTC) after the subject's baseline
-/// assessment: the latest TRDTC with TRLOBXFL = Y; without the column the earliest TRDTC; without TR records the
-/// first dose. It should be NEW.
+/// OT4007 RECIST_TARGET_AFTER_BASELINE: a TARGET lesion first identified (TUDTC) after its assessor's baseline
+/// assessment: the latest TRDTC flagged TRLOBXFL = Y; without flags the earliest TRDTC; without TR records the first
+/// dose. It should be NEW.
 /// </summary>
-internal sealed class TargetAfterBaselineRule() : ValidationRule("OT4007", "Target lesions are chosen at baseline", "RECIST 1.1 §4.2", "RECIST_TARGET_AFTER_BASELINE")
+internal sealed class TargetAfterBaselineRule() : ValidationRule("OT4007", "Target lesions are chosen at baseline", "RECIST 1.1 §4.2", ProblemSeverity.Warning, "RECIST_TARGET_AFTER_BASELINE")
 {
     internal override IEnumerable<Problem> Find(RuleContext context)
     {
-        var tu = context.Domain("TU", "USUBJID", "TUORRES");
-        if (tu is null)
-        {
-            return [];
-        }
-
         var baseline = Baselines(context);
-        return from r in tu.Table.Records
-               where tu.Value(r, "TUORRES") == "TARGET"
-               let b = baseline.TryGetValue(tu.Value(r, "USUBJID"), out var date) ? date : (PartialDate?)null
-               let d = context.Date(tu, r, "TUDTC")
+        return from t in context.TargetLesions()
+               let b = baseline.TryGetValue((t.Subject, t.Assessor), out var date) ? date : context.FirstDoses.TryGetValue(t.Subject, out var first) ? first : (PartialDate?)null
+               let d = context.Date(t.Tu, t.Record, "TUDTC")
                where b is not null && d is not null && b.Value.IsCertainlyBefore(d.Value)
                select At(
-                   tu, r, "TUDTC", "RECIST_TARGET_AFTER_BASELINE", $"a target lesion identified at baseline, on or before {b} (RECIST 1.1 §4.2: targets are chosen at baseline)",
-                   $"{Problem.Quote(tu.Value(r, "TULNKID"))} first identified on {d}", "Record a lesion that appeared after baseline as NEW (TUORRES NEW), or correct TUDTC.");
+                   t.Tu, t.Record, "TUDTC", "RECIST_TARGET_AFTER_BASELINE", $"a target lesion identified at baseline, on or before {b} (RECIST 1.1 §4.2: targets are chosen at baseline)",
+                   $"{Problem.Quote(t.Lesion)} first identified on {d}{t.Assessor.Describe()}", "Record a lesion that appeared after baseline as NEW (TUORRES NEW), or correct TUDTC.");
     }
 
-    private static Dictionary<string, PartialDate> Baselines(RuleContext context)
+    private static Dictionary<(string, Assessor), PartialDate> Baselines(RuleContext context)
     {
-        var baseline = new Dictionary<string, PartialDate>(StringComparer.Ordinal);
-        bool flagColumn = context.Domain("TR")?.Has("TRLOBXFL") == true;
-        foreach (var (tr, r) in context.RecordsOf("TR", "USUBJID"))
+        if (context.Domain("TR", "USUBJID") is not { } tr || !context.HasBaselineFlags(tr))
         {
-            string id = tr.Value(r, "USUBJID");
-            if (context.Date(tr, r, "TRDTC") is { } d && (!flagColumn || tr.Value(r, "TRLOBXFL") == "Y")
-                && (!baseline.TryGetValue(id, out var cur) || (flagColumn ? d.Earliest > cur.Earliest : d.Earliest < cur.Earliest)))
-            {
-                baseline[id] = d;
-            }
+            return context.EarliestTumourAssessments.ToDictionary(x => x.Key, x => x.Value);
         }
 
-        foreach (var (id, first) in context.FirstDoses)
+        var baseline = new Dictionary<(string, Assessor), PartialDate>();
+        foreach (var r in tr.Table.Records.Where(r => tr.Value(r, "TRLOBXFL") == "Y"))
         {
-            baseline.TryAdd(id, first);
+            var key = (tr.Value(r, "USUBJID"), context.AssessorOf(tr, r));
+            if (context.Date(tr, r, "TRDTC") is { } d && (!baseline.TryGetValue(key, out var cur) || d.Earliest > cur.Earliest))
+            {
+                baseline[key] = d;
+            }
         }
 
         return baseline;

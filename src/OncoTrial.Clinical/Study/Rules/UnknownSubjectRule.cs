@@ -11,5 +11,5 @@ internal sealed class UnknownSubjectRule() : ValidationRule("OT2004", "Every sub
         from r in domain.Table.Records
         let id = domain.Value(r, "USUBJID")
         where id.Length > 0 && !context.Subjects.ContainsKey(id)
-        select At(domain, r, "USUBJID", "UNKNOWN_SUBJECT", "a subject listed in DM", Problem.Quote(id), "Add the subject to dm.csv or correct the identifier.");
+        select At(domain, r, "USUBJID", "UNKNOWN_SUBJECT", "a subject listed in DM", Problem.Quote(id), $"Add the subject to {context.Dm.FileName} or correct the identifier.");
 }

@@ -35,19 +35,26 @@ public enum ValidationRuleArea
 }
 
 /// <summary>
-/// One check of a study folder, with a stable id (<c>OT1001</c>, ...), a title, its source (a RECIST 1.1 section,
-/// CTCAE v5.0, the SDTMIG, or "seed protocol" for this project's own conventions) and its default severity. Every
-/// problem it reports carries its id (<see cref="Problem.RuleId"/>) and one of its <see cref="Codes"/>. The
-/// catalogue, in id order, is <see cref="StudyValidator.Rules"/>; docs/validation-rules.md lists it.
+/// One check of a study folder, with a stable id (<c>OT1001</c>, ...), a title, its source (an SDTMIG section or CDISC
+/// controlled terminology, a RECIST 1.1 section, CTCAE v5.0, or a validation profile such as the seed protocol) and its
+/// default severity, which a <see cref="ValidationProfile"/> may change. Every problem it reports carries its id
+/// (<see cref="Problem.RuleId"/>) and one of its <see cref="Codes"/>. The catalogue, in id order, is
+/// <see cref="StudyValidator.Rules"/>; docs/validation-rules.md lists it.
 /// </summary>
 public abstract class ValidationRule
 {
     private protected ValidationRule(string id, string title, string source, params string[] codes)
+        : this(id, title, source, ProblemSeverity.Error, codes)
+    {
+    }
+
+    private protected ValidationRule(string id, string title, string source, ProblemSeverity severity, params string[] codes)
     {
         Id = id;
         Title = title;
         Source = source;
         Codes = codes;
+        DefaultSeverity = severity;
     }
 
     /// <summary>The stable id, <c>OT</c> and four digits; the first digit is the <see cref="Area"/>.</summary>
@@ -62,26 +69,34 @@ public abstract class ValidationRule
     /// <summary>The problem codes it reports (e.g. <c>RECIST_TARGET_COUNT</c>); a code may belong to more than one rule.</summary>
     public IReadOnlyList<string> Codes { get; }
 
-    /// <summary>The severity of the problems it reports. Every rule of this version reports errors.</summary>
-    public ProblemSeverity DefaultSeverity { get; private protected init; } = ProblemSeverity.Error;
+    /// <summary>
+    /// The severity of the problems it reports under the SDTM profile (<see cref="ValidationProfile.Sdtm"/>); only errors
+    /// fail a validation. <see cref="ValidationProfile.SeverityOf"/> gives it under another profile.
+    /// </summary>
+    public ProblemSeverity DefaultSeverity { get; }
 
     /// <summary>The area, from the first digit of the id.</summary>
     public ValidationRuleArea Area => (ValidationRuleArea)(Id[2] - '0');
 
     /// <summary>
-    /// The problems this rule finds in a loaded study: those found while loading it (file-level rules), or those of
-    /// its check when the study is usable. <see cref="StudyValidator.Validate(StudyFolder)"/> runs every rule at once.
+    /// The problems this rule finds in a loaded study: those found while loading it (file-level rules), and those of
+    /// its check when the study is usable, with the severity the profile gives the rule.
+    /// <see cref="StudyValidator.Validate(StudyFolder, ValidationProfile?)"/> runs every rule at once.
     /// </summary>
-    public IReadOnlyList<Problem> Check(StudyFolder study)
+    /// <param name="study">A loaded study.</param>
+    /// <param name="profile">The profile; null uses the one the study names in TS (VALPROF), else SDTM.</param>
+    public IReadOnlyList<Problem> Check(StudyFolder study, ValidationProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(study);
+        profile ??= ValidationProfile.For(study);
         var problems = study.Problems.Where(p => p.RuleId == Id).ToList();
         if (study.IsUsable)
         {
-            problems.AddRange(Find(new RuleContext(study)));
+            problems.AddRange(Find(new RuleContext(study, profile: profile)));
         }
 
-        return problems;
+        var severity = profile.SeverityOf(this);
+        return [.. problems.Select(p => p.Severity == severity ? p : p with { Severity = severity })];
     }
 
     /// <summary>"OT4001 At most 5 target lesions per subject".</summary>

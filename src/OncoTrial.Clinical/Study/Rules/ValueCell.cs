@@ -9,19 +9,29 @@ namespace OncoTrial.Clinical.Study.Rules;
 /// Their conditions exclude each other, so a value has at most one problem: empty, a missing-value code, not of
 /// its type, or outside its allowed values, in that order.
 /// </summary>
-internal readonly record struct ValueCell(StudyDomain Domain, CsvRecord Record, VariableSpec Variable, string Value)
+/// <param name="Domain">The domain file.</param>
+/// <param name="Record">The record.</param>
+/// <param name="Variable">The variable.</param>
+/// <param name="Value">The value as read.</param>
+/// <param name="IsRequired">True when the profile requires a value (SDTMIG Req, or the profile's own required variables).</param>
+/// <param name="Codelist">The codelist of the variable under the profile, or null.</param>
+internal readonly record struct ValueCell(StudyDomain Domain, CsvRecord Record, VariableSpec Variable, string Value, bool IsRequired, Codelist? Codelist)
 {
-    /// <summary>Codes that stand for a missing value; SDTM leaves the field empty instead.</summary>
+    /// <summary>
+    /// Codes that stand for a missing value; SDTM leaves the field empty instead. NONE and UNKNOWN are not among them:
+    /// they are terms of several codelists (AEOUT, AEACN, causality scales). A term of the variable's codelist is never
+    /// a missing-value code (NA and U of No Yes Response).
+    /// </summary>
     public static readonly HashSet<string> MissingValueCodes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "N/A", "NA", "ND", "NULL", "NONE", ".", "-", "UNK", "UNKNOWN", "NAN", "MISSING",
+        "N/A", "NA", "ND", "NULL", ".", "-", "UNK", "NAN", "MISSING",
     };
 
     /// <summary>True when the field is empty.</summary>
     public bool IsEmpty => Value.Length == 0;
 
     /// <summary>True when the field holds a missing-value code (<c>N/A</c>, <c>UNK</c>, ...).</summary>
-    public bool IsMissingCode => !IsEmpty && IsMissingValueCode(Value);
+    public bool IsMissingCode => !IsEmpty && IsMissingValueCode(Value) && Codelist?.Contains(Value) != true;
 
     /// <summary>True when the field holds something other than a missing-value code.</summary>
     public bool HasValue => !IsEmpty && !IsMissingCode;
@@ -36,7 +46,7 @@ internal readonly record struct ValueCell(StudyDomain Domain, CsvRecord Record, 
     };
 
     /// <summary>True when the variable has no list of allowed values or the value is in it.</summary>
-    public bool IsAllowed => Variable.Allowed.Count == 0 || Variable.Allowed.Contains(Value, StringComparer.Ordinal);
+    public bool IsAllowed => Codelist is null || Codelist.Contains(Value);
 
     /// <summary>The value quoted for the Found part of a message.</summary>
     public string Quoted => Problem.Quote(Value);
@@ -46,21 +56,24 @@ internal readonly record struct ValueCell(StudyDomain Domain, CsvRecord Record, 
 
     /// <summary>
     /// Every value of every documented variable present, domain by domain, record by record, in documented variable
-    /// order. Values with U+FFFD are left out: the file is reported once as ENCODING.
+    /// order, with what the profile says of its variable. Values with U+FFFD are left out: the file is reported once as
+    /// ENCODING.
     /// </summary>
-    public static IEnumerable<ValueCell> All(StudyFolder study)
+    public static IEnumerable<ValueCell> All(StudyFolder study, ValidationProfile profile)
     {
         foreach (var domain in study.Domains.Values)
         {
-            var present = domain.Spec.Variables.Where(v => domain.Has(v.Name)).Select(v => (Spec: v, Index: domain.Table.IndexOf(v.Name))).ToArray();
+            var present = domain.Spec.Variables.Where(v => domain.Has(v.Name))
+                .Select(v => (Spec: v, Index: domain.Table.IndexOf(v.Name), Required: profile.Requires(domain.Spec, v), Codelist: profile.CodelistOf(domain.Spec, v)))
+                .ToArray();
             foreach (var r in domain.Table.Records)
             {
-                foreach (var (v, index) in present)
+                foreach (var (v, index, required, codelist) in present)
                 {
                     string value = r.Fields[index];
                     if (!value.Contains('\uFFFD', StringComparison.Ordinal))
                     {
-                        yield return new ValueCell(domain, r, v, value);
+                        yield return new ValueCell(domain, r, v, value, required, codelist);
                     }
                 }
             }

@@ -40,7 +40,7 @@ public static class RuleExamples
     [
         new("OT1001", "FOLDER_MISSING", ".", null, null, () => FileSource.FromFolder("no-such-study"), Study(), "a study path that does not exist"),
         new("OT1002", "FOLDER_UNREADABLE", ".", null, null, () => new FaultySource(unlistable: true, null, OneSubject), Study(), "a folder that cannot be listed"),
-        new("OT1003", "FILE_MISSING", "ae.csv", null, null, () => Source(Skeleton("ae.csv")), () => Source(Skeleton()), "a study folder without ae.csv"),
+        new("OT1003", "FILE_MISSING", "ae.csv", null, null, () => Source(Skeleton("ae.csv")), () => Source(Skeleton()), "a study folder of the seed profile (TS VALPROF seed) without ae.csv"),
         new("OT1004", "FILE_UNREADABLE", "ae.csv", null, null, () => new FaultySource(unlistable: false, "ae.csv", [OneSubject, Csv("ae.csv", "USUBJID")]), Study(Csv("ae.csv", "USUBJID")), "ae.csv that cannot be opened"),
         new("OT1005", "FORMAT", "vs.json", null, null, Study(("vs.json", "{\"datasetJSONVersion\": ")), Study(Csv("vs.csv", "USUBJID")), "a vs.json cut short (`{\"datasetJSONVersion\": `)"),
         new("OT1006", "ENCODING", "ae.csv", null, null, () => Bytes("ae.csv", Encoding.Latin1.GetBytes("USUBJID,AETERM\nS-1,Eczéma\n")), () => Bytes("ae.csv", Encoding.UTF8.GetBytes("USUBJID,AETERM\nS-1,Eczéma\n")), "ae.csv saved as Latin-1 (é as the single byte E9)"),
@@ -52,11 +52,15 @@ public static class RuleExamples
         new("OT1012", "NOT_A_NUMBER", "vs.csv", 2, "VSSTRESN", Study(OneSubject, Csv("vs.csv", "USUBJID,VSTESTCD,VSSTRESN", "S-1,WEIGHT,\"61,5\"")), Study(OneSubject, Csv("vs.csv", "USUBJID,VSTESTCD,VSSTRESN", "S-1,WEIGHT,61.5"))),
         new("OT1013", "VALUE_NOT_ALLOWED", Dm, 2, "SEX", Study(Csv(Dm, "USUBJID,SEX", "S-1,Male")), Study(Csv(Dm, "USUBJID,SEX", "S-1,M"))),
         new("OT1014", "UNIT_UNKNOWN", "ex.csv", 2, "EXDOSU", Study(OneSubject, Csv("ex.csv", "USUBJID,EXTRT,EXDOSE,EXDOSU", "S-1,CISPLATIN,75,ml")), Study(OneSubject, Csv("ex.csv", "USUBJID,EXTRT,EXDOSE,EXDOSU", "S-1,CISPLATIN,75,mg/m2"))),
+        new("OT1015", "EXPECTED_COLUMNS_MISSING", Dm, 1, null, Study(Csv(Dm, "USUBJID,SEX", "S-1,F")), Study(Csv(Dm, AllColumns("DM"), AllValues("DM")))),
+        new("OT1016", "VALUE_NOT_IN_CODELIST", "ex.csv", 2, "EXROUTE", Study(OneSubject, Csv("ex.csv", "USUBJID,EXTRT,EXROUTE", "S-1,CISPLATIN,IV")), Study(OneSubject, Csv("ex.csv", "USUBJID,EXTRT,EXROUTE", "S-1,CISPLATIN,INTRAVENOUS"))),
+        new("OT1017", "MISSING_CODE", "ae.csv", 2, "AEOUT", Study(OneSubject, Csv("ae.csv", "USUBJID,AETERM,AEOUT", "S-1,Nausea,N/A")), Study(OneSubject, Csv("ae.csv", "USUBJID,AETERM,AEOUT", "S-1,Nausea,"))),
         new("OT2001", "DUPLICATE_SUBJECT", Dm, 3, "USUBJID", Study(Csv(Dm, "USUBJID,SEX", "S-1,F", "S-1,M")), Study(Csv(Dm, "USUBJID,SEX", "S-1,F", "S-2,M"))),
         new("OT2002", "DUPLICATE_SEQ", "ae.csv", 3, "AESEQ", Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AETERM", "S-1,1,Nausea", "S-1,1,Fatigue")), Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AETERM", "S-1,1,Nausea", "S-1,2,Fatigue"))),
-        new("OT2003", "DUPLICATE_RECORD", "ae.csv", 3, null, Study(OneSubject, Csv("ae.csv", "USUBJID,AEDECOD,AESTDTC", "S-1,Nausea,2021-10-01", "S-1,Nausea,2021-10-01")), Study(OneSubject, Csv("ae.csv", "USUBJID,AEDECOD,AESTDTC", "S-1,Nausea,2021-10-01", "S-1,Nausea,2021-11-01"))),
+        new("OT2003", "DUPLICATE_RECORD", "ae.csv", 3, null, Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AEDECOD,AESTDTC", "S-1,1,Nausea,2021-10-01", "S-1,2,Nausea,2021-10-01")), Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AEDECOD,AESTDTC", "S-1,1,Nausea,2021-10-01", "S-1,2,Nausea,2021-11-01"))),
         new("OT2004", "UNKNOWN_SUBJECT", "lb.csv", 2, "USUBJID", Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD", "S-9,HGB")), Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD", "S-1,HGB"))),
         new("OT2005", "STUDYID_MISMATCH", "vs.csv", 2, "STUDYID", Study(OneSubject, Csv("vs.csv", "STUDYID,USUBJID", "T,S-1")), Study(OneSubject, Csv("vs.csv", "STUDYID,USUBJID", "S,S-1"))),
+        new("OT2006", "DUPLICATE_KEY", "ae.csv", 3, null, Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AEDECOD,AESTDTC,AESEV", "S-1,1,Nausea,2021-10-01,MILD", "S-1,2,Nausea,2021-10-01,MODERATE")), Study(OneSubject, Csv("ae.csv", "USUBJID,AESEQ,AEDECOD,AESTDTC,AESEV", "S-1,1,Nausea,2021-10-01,MILD", "S-1,2,Nausea,2021-10-03,MODERATE"))),
         new("OT3001", "DATE_FORMAT", "ae.csv", 2, "AESTDTC", Study(OneSubject, Csv("ae.csv", "USUBJID,AESTDTC", "S-1,24/09/2021")), Study(OneSubject, Csv("ae.csv", "USUBJID,AESTDTC", "S-1,2021-09-24"))),
         new("OT3002", "DATE_IMPOSSIBLE", "ae.csv", 2, "AEENDTC", Study(OneSubject, Csv("ae.csv", "USUBJID,AEENDTC", "S-1,2021-02-30")), Study(OneSubject, Csv("ae.csv", "USUBJID,AEENDTC", "S-1,2021-02"))),
         new("OT3003", "DEATH_DATE_MISSING", Dm, 2, "DTHDTC", Study(Csv(Dm, "USUBJID,DTHFL,DTHDTC", "S-1,Y,")), Study(Csv(Dm, "USUBJID,DTHFL,DTHDTC", "S-1,Y,2022-01"))),
@@ -76,9 +80,11 @@ public static class RuleExamples
         new("OT5002", "CTCAE_GRADE5_NOT_FATAL", "ae.csv", 2, "AEOUT", Study(OneSubject, Csv("ae.csv", "USUBJID,AEDECOD,AETOXGR,AEOUT", "S-1,Sepsis,5,RECOVERED/RESOLVED")), Study(OneSubject, Csv("ae.csv", "USUBJID,AEDECOD,AETOXGR,AEOUT", "S-1,Sepsis,5,FATAL"))),
         new("OT6001", "UNIT_MISSING", "lb.csv", 2, "LBSTRESU", Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD,LBSTRESN,LBSTRESU", "S-1,NEUT,1.2,")), Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD,LBSTRESN,LBSTRESU", "S-1,NEUT,1.2,10^9/L"))),
         new("OT6002", "RANGE_INVERTED", "lb.csv", 2, "LBSTNRLO", Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD,LBSTNRLO,LBSTNRHI", "S-1,NEUT,9.5,3.5")), Study(OneSubject, Csv("lb.csv", "USUBJID,LBTESTCD,LBSTNRLO,LBSTNRHI", "S-1,NEUT,3.5,9.5"))),
-        new("OT7001", "TS_PARAMETER_MISSING", "ts.csv", null, "TSPARMCD", Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "REGIMEN,BAPC")), Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "DCUTDTC,2024-04-01", "REGIMEN,BAPC")), "ts.csv without a DCUTDTC record"),
+        new("OT7001", "TS_PARAMETER_MISSING", "ts.csv", null, "TSPARMCD", Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "VALPROF,seed", "REGIMEN,BAPC")), Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "VALPROF,seed", "DCUTDTC,2024-04-01", "REGIMEN,BAPC")), "ts.csv of a seed-profile study (TS VALPROF seed) without a DCUTDTC record"),
         new("OT7002", "DATE_FORMAT", "ts.csv", 2, "TSVAL", Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "DCUTDTC,2024-04", "REGIMEN,BAPC")), Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "DCUTDTC,2024-04-30", "REGIMEN,BAPC"))),
         new("OT7003", "AFTER_CUTOFF", "lb.csv", 2, "LBDTC", Study(OneSubject, Cutoff, Csv("lb.csv", "USUBJID,LBTESTCD,LBDTC", "S-1,HGB,2024-04-02")), Study(OneSubject, Cutoff, Csv("lb.csv", "USUBJID,LBTESTCD,LBDTC", "S-1,HGB,2024-04-01"))),
+        new("OT7004", "NO_CUTOFF", "ts.csv", null, "TSPARMCD", Study(OneSubject), Study(OneSubject, Cutoff), "a study without ts.csv"),
+        new("OT7005", "PROFILE_UNKNOWN", "ts.csv", 2, "TSVAL", Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "VALPROF,strict")), Study(OneSubject, Csv("ts.csv", "TSPARMCD,TSVAL", "VALPROF,sdtm"))),
         new("OT8001", "DEATH_DISPOSITION_MISSING", Dm, 2, "DTHFL", Study(Died, Csv("ds.csv", "USUBJID,DSDECOD", "S-1,PROGRESSIVE DISEASE")), Study(Died, Csv("ds.csv", "USUBJID,DSDECOD", "S-1,PROGRESSIVE DISEASE", "S-1,DEATH"))),
         new("OT8002", "DISPOSITION_PHASE_TWICE", "ds.csv", 3, "DSSCAT", Study(OneSubject, Ends("DISPOSITION EVENT")), Study(OneSubject, Ends("OTHER EVENT"))),
         new("OT8003", "DOSE_TO_SCREEN_FAILURE", "ex.csv", 2, "USUBJID", Study(OneSubject, Csv("ds.csv", "USUBJID,DSDECOD", "S-1,SCREEN FAILURE"), Csv("ex.csv", "USUBJID,EXTRT", "S-1,CISPLATIN")), Study(OneSubject, Csv("ds.csv", "USUBJID,DSDECOD", "S-1,ENROLLED"), Csv("ex.csv", "USUBJID,EXTRT", "S-1,CISPLATIN"))),
@@ -89,6 +95,12 @@ public static class RuleExamples
     private static (string, string) Died => Csv(Dm, "USUBJID,DTHFL,DTHDTC", "S-1,Y,2022-01-05");
 
     private static (string, string) Cutoff => Csv("ts.csv", "TSPARMCD,TSVAL", "DCUTDTC,2024-04-01", "REGIMEN,BAPC");
+
+    /// <summary>Every variable of a domain, comma-separated.</summary>
+    private static string AllColumns(string domain) => string.Join(",", DomainSpecs.Find(domain)!.Variables.Select(v => v.Name));
+
+    /// <summary>The documented example value of every variable of a domain, comma-separated (quoted where needed), with USUBJID S-1.</summary>
+    private static string AllValues(string domain) => string.Join(",", DomainSpecs.Find(domain)!.Variables.Select(v => v.Name == "USUBJID" ? "S-1" : v.Example.Contains(',', StringComparison.Ordinal) ? "\"" + v.Example + "\"" : v.Example));
 
     /// <summary>The example of a rule.</summary>
     public static RuleExample Of(string ruleId) => All.Single(e => e.RuleId == ruleId);
@@ -104,13 +116,21 @@ public static class RuleExamples
     private static FileSource Bytes(string fileName, byte[] bytes) =>
         FileSource.FromMemory("example", [KeyValuePair.Create(OneSubject.Item1, Encoding.UTF8.GetBytes(OneSubject.Item2)), KeyValuePair.Create(fileName, bytes)]);
 
-    /// <summary>Every required domain file with its required columns and no records (DM with one subject), less a file or a column.</summary>
+    /// <summary>
+    /// Every domain file the seed profile requires with its required columns and no records (DM with one subject, TS
+    /// naming the seed profile), less a file or a column.
+    /// </summary>
     private static (string, string)[] Skeleton(string? except = null, (string File, string Column)? without = null) =>
     [
-        .. DomainSpecs.All.Where(d => d.Required && d.CsvFileName != except).Select(d =>
+        .. DomainSpecs.All.Where(d => ValidationProfile.Seed.RequiresDomain(d.Name) && d.CsvFileName != except).Select(d =>
         {
-            var columns = d.Variables.Where(v => v.Required && (d.CsvFileName, v.Name) != without).Select(v => v.Name).ToList();
-            string[] lines = d.Name == "DM" ? [string.Join(",", columns), string.Join(",", columns.Select(c => c == "USUBJID" ? "S-1" : string.Empty))] : [string.Join(",", columns)];
+            var columns = d.Variables.Where(v => ValidationProfile.Seed.Requires(d, v) && (d.CsvFileName, v.Name) != without).Select(v => v.Name).ToList();
+            string[] lines = d.Name switch
+            {
+                "DM" => [string.Join(",", columns), string.Join(",", columns.Select(c => c == "USUBJID" ? "S-1" : string.Empty))],
+                "TS" => [string.Join(",", columns), string.Join(",", columns.Select(c => c switch { "TSPARMCD" => ValidationProfile.TrialSummaryParameter, "TSVAL" => "seed", _ => string.Empty }))],
+                _ => [string.Join(",", columns)],
+            };
             return Csv(d.CsvFileName, lines);
         }),
     ];

@@ -52,11 +52,12 @@ public class ValidationRulesDocTests
         foreach (var area in StudyValidator.Rules.GroupBy(r => r.Area))
         {
             sb.Append("## OT").Append((int)area.Key).Append("xxx: ").Append(AreaNames[area.Key]).Append("\n\n");
-            sb.Append("| Id | Title | Codes | Severity | Source |\n|---|---|---|---|---|\n");
+            sb.Append("| Id | Title | Codes | Severity (sdtm) | Severity (seed) | Source |\n|---|---|---|---|---|---|\n");
             foreach (var rule in area)
             {
                 sb.Append("| ").Append(rule.Id).Append(" | ").Append(rule.Title).Append(" | ").Append(string.Join(", ", rule.Codes.Select(c => "`" + c + "`")))
-                  .Append(" | ").Append(rule.DefaultSeverity.ToString().ToLowerInvariant()).Append(" | ").Append(rule.Source).Append(" |\n");
+                  .Append(" | ").Append(rule.DefaultSeverity.ToString().ToLowerInvariant()).Append(" | ").Append(ValidationProfile.Seed.SeverityOf(rule).ToString().ToLowerInvariant())
+                  .Append(" | ").Append(rule.Source).Append(" |\n");
             }
 
             sb.Append('\n');
