@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OncoTrial.Clinical.Data;
+using OncoTrial.Clinical.Endpoints;
 using OncoTrial.Clinical.Pipeline;
+using OncoTrial.Clinical.Recist;
 using OncoTrial.Reporting.Contracts;
 using OncoTrial.Reporting.Views;
 using OncoTrial.Statistics;
@@ -20,16 +22,36 @@ internal static class DeriveCommand
         format.AcceptOnlyFromAmong([.. Extensions.Keys]);
         var responses = CliOptions.Choice(
             "--responses",
-            "Where the time-point responses come from: lesions (OncoTrial's RECIST 1.1 derivation from TU/TR, which also gives ADTR) or rs (the investigator's RS.OVRLRESP as recorded).",
+            "Where the time-point responses come from: lesions (OncoTrial's RECIST 1.1 derivation from TU/TR, which also gives ADTR; a study without TU and TR but with RS uses RS, with a note) or rs (the evaluator's RS.OVRLRESP as recorded).",
             StudyAnalysisOptions.Default.Responses);
-        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP), ADTR (sum of diameters, from lesions), ADTTE (OS, PFS, DOR, TTR), ADAE (treatment-emergent flags) and ADEX (doses, cycles, RDI) from a study folder, with the default RECIST, FDA censoring, safety and exposure options. Prints one line per dataset; warnings (imputations, exclusions) go to standard error.")
+        var evaluator = new Option<string>("--evaluator")
         {
-            study, outDir, format, responses,
+            Description = "Keep the TU/TR/RS records of this evaluator: its --EVAL (INVESTIGATOR, INDEPENDENT ASSESSOR) or, when several readers share one, its --EVALID (e.g. 'RADIOLOGIST 1').",
+            DefaultValueFactory = _ => LesionReader.DefaultEvaluator,
+        };
+        var imputation = CliOptions.Choice(
+            "--date-imputation",
+            "The day a partial RSDTC or TRDTC is imputed to: last or first day of the month (or year), admiral's date_imputation; ADTF says what was imputed.",
+            StudyAnalysisOptions.Default.DateImputation);
+        var cnsr = CliOptions.Choice(
+            "--cnsr-coding",
+            "ADTTE CNSR for censored records: detailed (1-4 by reason, docs/decisions/0003-censoring.md) or admiral (1 whatever the reason).",
+            EndpointOptions.Default.CensorCoding);
+        var command = new Command("derive", "Derives ADRS (OVR, BOR, CBOR, RSP, CRSP, PD, CB, CCB, BCP, CBCP, LSTA, DEATH, MDIS), ADTR (sum of diameters, from lesions), ADTTE (OS, PFS, DOR, TTR) from DM and TU/TR or RS, and the safety datasets (ADAE with treatment-emergent flags, ADEX with doses, cycles, RDI) from the domains they need, with the default RECIST, FDA censoring, safety and exposure options. Prints one line per dataset; warnings (imputations, exclusions) and notes go to standard error.")
+        {
+            study, outDir, format, responses, evaluator, imputation, cnsr,
         };
 
         command.SetAction(parse =>
         {
-            var analysis = StudyArgument.Analyse(parse.GetValue(study)!, StudyAnalysisOptions.Default with { Responses = parse.GetValue(responses) });
+            var options = StudyAnalysisOptions.Default with
+            {
+                Responses = parse.GetValue(responses),
+                Evaluator = parse.GetValue(evaluator),
+                DateImputation = parse.GetValue(imputation),
+                Endpoints = EndpointOptions.Default with { CensorCoding = parse.GetValue(cnsr) },
+            };
+            var analysis = StudyArgument.Analyse(parse.GetValue(study)!, options);
             var datasets = analysis.Datasets;
             ProblemException.ThrowIfAnyError(datasets.Problems);
             cli.WriteWarnings(datasets.Problems);

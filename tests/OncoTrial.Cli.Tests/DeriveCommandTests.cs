@@ -25,7 +25,7 @@ public sealed class DeriveCommandTests : IDisposable
         string adae = Path.Combine(_out, "adae." + format);
         string adex = Path.Combine(_out, "adex." + format);
         Assert.Equal(
-            $"ADRS: 15 rows, 12 columns, {adrs}\nADTR: 6 rows, 18 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n" +
+            $"ADRS: 39 rows, 13 columns, {adrs}\nADTR: 6 rows, 19 columns, {adtr}\nADTTE: 9 rows, 14 columns, {adtte}\n" +
             $"ADSL: 4 rows, 24 columns, {adsl}\nADAE: 4 rows, 19 columns, {adae}\nADEX: 198 rows, 13 columns, {adex}\n",
             output);
         Assert.Equal(4, DatasetFiles.Read(adae).RowCount);
@@ -34,7 +34,7 @@ public sealed class DeriveCommandTests : IDisposable
         Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
         var read = DatasetFiles.Read(adtte);
         Assert.Equal(9, read.RowCount);
-        Assert.Equal(15, DatasetFiles.Read(adrs).RowCount);
+        Assert.Equal(39, DatasetFiles.Read(adrs).RowCount);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class DeriveCommandTests : IDisposable
     {
         var (rc, output, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--responses", "rs");
         Assert.Equal(0, rc);
-        Assert.StartsWith($"ADRS: 15 rows, 12 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\nADSL:", output, StringComparison.Ordinal);
+        Assert.StartsWith($"ADRS: 39 rows, 13 columns, {Path.Combine(_out, "adrs.csv")}\nADTTE: 9 rows, 14 columns, {Path.Combine(_out, "adtte.csv")}\nADSL:", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_out, "adtr.csv")));
     }
 
@@ -88,6 +88,47 @@ public sealed class DeriveCommandTests : IDisposable
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_admiral_cnsr_coding_writes_1_for_every_censored_record()
+    {
+        var (detailedRc, _, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out);
+        var detailed = DatasetFiles.Read(Path.Combine(_out, "adtte.csv"));
+        var (rc, _, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--cnsr-coding", "admiral");
+        var admiral = DatasetFiles.Read(Path.Combine(_out, "adtte.csv"));
+        Assert.Equal((0, 0), (detailedRc, rc));
+        var before = Enumerable.Range(0, detailed.RowCount).Select(i => detailed.Find("CNSR")!.GetNumber(i)).ToList();
+        var after = Enumerable.Range(0, admiral.RowCount).Select(i => admiral.Find("CNSR")!.GetNumber(i)).ToList();
+        Assert.Contains(before, c => c > 1);
+        Assert.Equal(before.Select(c => c == 0 ? 0 : 1.0), after.Select(c => c!.Value));
+    }
+
+    [Fact]
+    public void The_date_imputation_and_evaluator_options_are_spelled_as_the_vocabulary_and_checked()
+    {
+        var (rc, _, error) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--date-imputation", "middle");
+        Assert.Equal(2, rc);
+        Assert.Contains("middle", error, StringComparison.Ordinal);
+        var (ok, output, _) = CliRunner.Run("derive", "--study", Study("valid-minimal"), "--out", _out, "--date-imputation", "first", "--evaluator", "INVESTIGATOR");
+        Assert.Equal(0, ok);
+        Assert.StartsWith("ADRS: 39 rows", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The pharmaverse RECIST set as shipped (DM, TU, TR, RS; no TS, EX, AE, DS, SC): derive runs, says once that there is no cutoff.</summary>
+    [Fact]
+    public void Derive_runs_on_the_pharmaverse_RECIST_set_as_shipped()
+    {
+        using var study = new TempFolder("pvr");
+        foreach (var (name, bytes) in PublicSdtm.Files(PublicSdtm.PharmaverseRecist))
+        {
+            File.WriteAllBytes(study.File(name), bytes);
+        }
+
+        var (rc, output, error) = CliRunner.Run("derive", "--study", study.Path, "--out", _out);
+        Assert.Equal(0, rc);
+        Assert.Contains("ADTR:", output, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n'), l => l.StartsWith("note: ts.csv", StringComparison.Ordinal));
     }
 
     [Fact]

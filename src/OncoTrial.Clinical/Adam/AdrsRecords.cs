@@ -9,11 +9,14 @@ namespace OncoTrial.Clinical.Adam;
 /// <param name="Visit">Visit name (AVISIT), null when unknown.</param>
 public sealed record AdrsAssessment(string Subject, DateOnly Date, OverallResponse Response, string? Visit = null)
 {
-    /// <summary>The assessments of RECIST time-point responses (no visit names).</summary>
+    /// <summary>What was imputed in <see cref="Date"/> (ADTF); null when the date was collected complete.</summary>
+    public DateImputationLevel? DateFlag { get; init; }
+
+    /// <summary>The assessments of RECIST time-point responses (no visit names), with their date imputation flags.</summary>
     public static IReadOnlyList<AdrsAssessment> FromTimePoints(IEnumerable<TimePointResponse> timePoints)
     {
         ArgumentNullException.ThrowIfNull(timePoints);
-        return [.. timePoints.Select(t => new AdrsAssessment(t.Subject, t.Date, t.Overall))];
+        return [.. timePoints.Select(t => new AdrsAssessment(t.Subject, t.Date, t.Overall) { DateFlag = t.DateFlag })];
     }
 }
 
@@ -34,4 +37,8 @@ public sealed record AdrsOverallRecord(
     OverallResponse Response,
     string? Visit,
     bool IsAnalysisRecord,
-    bool IsUpToFirstProgression);
+    bool IsUpToFirstProgression)
+{
+    /// <summary>ADTF: what was imputed in <see cref="Date"/>; null when complete.</summary>
+    public DateImputationLevel? DateFlag { get; init; }
+}

@@ -15,7 +15,8 @@ public static class AdtrWriter
 
     /// <summary>
     /// The ADTR dataset from RECIST time-point responses. Columns STUDYID, USUBJID, ASEQ, PARAMCD, PARAM, AVAL, AVALU,
-    /// BASE, CHG, PCHG, NADIR, CHGNAD, PCHGNAD, ADT, ADY, ABLFL, ANL01FL, ANL02FL.
+    /// BASE, CHG, PCHG, NADIR, CHGNAD, PCHGNAD, ADT, ADTF (date imputation flag of a partial TRDTC: "D" or "M"), ADY,
+    /// ABLFL, ANL01FL, ANL02FL.
     /// </summary>
     /// <remarks>
     /// Per subject with target lesions: a baseline record (ABLFL = "Y", ADT the baseline date, AVAL = BASE the baseline
@@ -47,13 +48,13 @@ public static class AdtrWriter
             int? Day(DateOnly d) => reference is { } rf ? StudyDays.Compute(d, rf) : null;
             double baseline = first.BaselineSumMm!.Value;
             int seq = 0;
-            rows.Add(new Row(subject.Key, ++seq, baseline, baseline, null, null, null, null, null, first.BaselineDate, Day(first.BaselineDate), true, true));
+            rows.Add(new Row(subject.Key, ++seq, baseline, baseline, null, null, null, null, null, first.BaselineDate, first.BaselineDateFlag, Day(first.BaselineDate), true, true));
             int? best = null;
             foreach (var t in points)
             {
                 double sum = t.SumOfDiametersMm!.Value;
                 double? chgNadir = t.NadirMm is { } nadir ? sum - nadir : null;
-                rows.Add(new Row(subject.Key, ++seq, sum, baseline, sum - baseline, t.PercentChangeFromBaseline, t.NadirMm, chgNadir, t.PercentChangeFromNadir, t.Date, Day(t.Date), false, t.IsSumComplete));
+                rows.Add(new Row(subject.Key, ++seq, sum, baseline, sum - baseline, t.PercentChangeFromBaseline, t.NadirMm, chgNadir, t.PercentChangeFromNadir, t.Date, t.DateFlag, Day(t.Date), false, t.IsSumComplete));
                 if (t.IsSumComplete && t.PercentChangeFromBaseline is { } pchg && (best is null || pchg < rows[best.Value].Pchg))
                 {
                     best = rows.Count - 1;
@@ -83,6 +84,7 @@ public static class AdtrWriter
             Double("CHGNAD", "Change from Nadir", [.. rows.Select(x => Number(x.ChgNadir))]),
             Double("PCHGNAD", "Percent Change from Nadir", [.. rows.Select(x => Number(x.PchgNadir))]),
             Date("ADT", "Analysis Date", [.. rows.Select(x => SasDate(x.Date))]),
+            Text("ADTF", "Analysis Date Imputation Flag", [.. rows.Select(x => x.DateFlag?.ToCode())]),
             Integer("ADY", "Analysis Relative Day", [.. rows.Select(x => Number(x.Day))]),
             Text("ABLFL", "Baseline Record Flag", [.. rows.Select(x => Flag(x.Baseline))]),
             Text("ANL01FL", "Analysis Flag 01", [.. rows.Select(x => Flag(x.Anl01))]),
@@ -93,5 +95,5 @@ public static class AdtrWriter
 
     private sealed record Row(
         string Subject, int Sequence, double Aval, double Base, double? Chg, double? Pchg, double? Nadir, double? ChgNadir, double? PchgNadir,
-        DateOnly Date, int? Day, bool Baseline, bool Anl01, bool Anl02 = false);
+        DateOnly Date, DateImputationLevel? DateFlag, int? Day, bool Baseline, bool Anl01, bool Anl02 = false);
 }

@@ -19,8 +19,11 @@ public sealed record StudyDerivationOptions
     /// <summary>Censoring conventions of the time-to-event endpoints; <see cref="EndpointOptions.Default"/> unless set.</summary>
     public EndpointOptions Endpoints { get; init; } = EndpointOptions.Default;
 
-    /// <summary>RSEVAL of the RS responses used when no <see cref="TimePoints"/> are given; INVESTIGATOR by default.</summary>
+    /// <summary>RSEVAL or RSEVALID of the RS responses used when no <see cref="TimePoints"/> are given (and TUEVAL or TUEVALID for MDIS); INVESTIGATOR by default.</summary>
     public string Evaluator { get; init; } = "INVESTIGATOR";
+
+    /// <summary>The day a partial RSDTC is imputed to; last by default (docs/decisions/0010-assessment-date-imputation.md).</summary>
+    public DateImputation DateImputation { get; init; } = DateImputation.Last;
 
     /// <summary>
     /// Time-point responses derived from lesion measurements (<see cref="RecistDerivation.DeriveTimePointResponses"/>). When
@@ -57,10 +60,12 @@ public sealed record StudyDerivationResult(
 public static class StudyDerivation
 {
     /// <summary>
-    /// Reads the study (<see cref="StudyEndpointInputs.Read"/>), prepares the OVR records
-    /// (<see cref="AdrsWriter.PrepareOverallResponses"/>), derives BOR and confirmed BOR from the analysis records
-    /// (ANL01FL, cut at new anticancer therapy and at the first PD), builds ADRS, the endpoint subjects and ADTTE
-    /// (OS, PFS, DOR, TTR; STUDYID added in front), and ADTR when lesion time points are given.
+    /// Reads the study (<see cref="StudyEndpointInputs.Read(StudyFolder, string, DateImputation)"/>; RS responses only
+    /// when no time points are given), prepares the OVR records (<see cref="AdrsWriter.PrepareOverallResponses"/>),
+    /// derives BOR and confirmed BOR from the analysis records (ANL01FL, cut at new anticancer therapy and at the first PD),
+    /// builds ADRS, the endpoint subjects and ADTTE (OS, PFS, DOR, TTR; STUDYID added in front), and ADTR when lesion time
+    /// points are given. Only the loading problems of the domains read can block it (DM, TS, RS, CM, DS, EX, TR, TU, LB,
+    /// VS, AE; a missing optional file or column does not). Time points after the data cutoff are left out (warning).
     /// </summary>
     /// <param name="study">A loaded study folder.</param>
     /// <param name="options">Options; the defaults when null.</param>
@@ -68,11 +73,12 @@ public static class StudyDerivation
     {
         ArgumentNullException.ThrowIfNull(study);
         options ??= StudyDerivationOptions.Default;
-        var inputs = StudyEndpointInputs.Read(study, options.Evaluator);
+        var inputs = StudyEndpointInputs.Read(study, options.Evaluator, options.DateImputation, readResponses: options.TimePoints is null);
         var problems = inputs.Problems.ToList();
         if (!study.IsUsable && !problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
-            problems.Add(new Problem("dm.csv", null, null, "USUBJID", "ADAM_NO_SUBJECTS", "a DM domain with USUBJID", "none", "Add dm.csv; see docs/data-format.md."));
+            string dm = study.FileNameOf("DM");
+            problems.Add(new Problem(dm, null, null, "USUBJID", "ADAM_NO_SUBJECTS", "a DM domain with USUBJID", "none", $"Add {dm}; see docs/data-format.md."));
         }
 
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
@@ -83,14 +89,21 @@ public static class StudyDerivation
         var referenceDates = inputs.ReferenceDates;
         var treated = referenceDates.Keys.ToHashSet(StringComparer.Ordinal);
         IEnumerable<AdrsAssessment> assessments = inputs.Assessments;
+        IReadOnlyList<TimePointResponse>? kept = null;
         if (options.TimePoints is { } timePoints)
         {
             foreach (string subject in timePoints.Select(t => t.Subject).Where(s => !treated.Contains(s)).Distinct(StringComparer.Ordinal))
             {
-                problems.Add(new Problem(".", null, null, null, "ADAM_SUBJECT_NOT_TREATED", "lesion time points of treated subjects (DM RFXSTDTC)", $"time points of {subject}", "The subject's time points are left out.", ProblemSeverity.Warning));
+                problems.Add(new Problem(study.FileNameOf("DM"), null, null, "RFXSTDTC", "ADAM_SUBJECT_NOT_TREATED", "lesion time points of treated subjects (DM RFXSTDTC)", $"time points of {subject}", "The subject's time points are left out.", ProblemSeverity.Warning));
             }
 
-            assessments = AdrsAssessment.FromTimePoints(timePoints.Where(t => treated.Contains(t.Subject)));
+            foreach (var late in timePoints.Where(t => treated.Contains(t.Subject) && inputs.DataCutoffDate is { } c && t.Date > c))
+            {
+                problems.Add(new Problem(study.FileNameOf("TR"), null, null, "TRDTC", "ADAM_AFTER_CUTOFF", $"an assessment on or before the data cutoff {inputs.DataCutoffDate:yyyy-MM-dd}", $"the time point of {late.Subject} on {late.Date:yyyy-MM-dd}", "The time point is left out.", ProblemSeverity.Warning));
+            }
+
+            kept = [.. timePoints.Where(t => treated.Contains(t.Subject) && (inputs.DataCutoffDate is not { } c || t.Date <= c))];
+            assessments = AdrsAssessment.FromTimePoints(kept);
         }
 
         var overall = AdrsWriter.PrepareOverallResponses(assessments, referenceDates, inputs.NewTherapyDates);
@@ -102,12 +115,17 @@ public static class StudyDerivation
         {
             foreach (string w in b.Warnings)
             {
-                problems.Add(new Problem(".", null, null, null, "RECIST_WARNING", "a response sequence without data issues", $"subject {b.Subject}: {w}", "Review the subject's responses.", ProblemSeverity.Warning));
+                problems.Add(new Problem(study.FileNameOf(options.TimePoints is null ? "RS" : "TR"), null, null, null, "RECIST_WARNING", "a response sequence without data issues", $"subject {b.Subject}: {w}", "Review the subject's responses.", ProblemSeverity.Warning));
             }
         }
 
         string evaluator = options.TimePoints is null ? ToTitle(options.Evaluator) : "OncoTrial RECIST 1.1";
-        var adrs = AdrsWriter.ToDataset(inputs.StudyId, overall, best, referenceDates, evaluator);
+        var adrsSubjects = inputs.Subjects.Select(s => new AdrsSubject(
+            s.Subject,
+            s.ReferenceDate,
+            s.DeathDate is { } d && (inputs.DataCutoffDate is not { } c || d <= c) ? d : null,
+            inputs.MeasurableDiseaseSubjects?.Contains(s.Subject)));
+        var adrs = AdrsWriter.ToDataset(inputs.StudyId, overall, best, adrsSubjects, evaluator);
 
         var subjects = StudyEndpointInputs.CreateEndpointSubjects(inputs, overall, best, options.Endpoints);
         var tte = new List<TimeToEventRecord>();
@@ -117,7 +135,7 @@ public static class StudyDerivation
         tte.AddRange(TimeToEventEndpoints.DeriveTimeToResponse(subjects, options.Endpoints));
         var adtte = WithStudyId(AdtteWriter.ToDataset(tte), inputs.StudyId);
 
-        var adtr = options.TimePoints is { } tp ? AdtrWriter.ToDataset(inputs.StudyId, tp.Where(t => treated.Contains(t.Subject)), referenceDates) : null;
+        var adtr = kept is not null ? AdtrWriter.ToDataset(inputs.StudyId, kept, referenceDates) : null;
         return new StudyDerivationResult(adrs, adtte, adtr, best, tte, problems, options);
     }
 

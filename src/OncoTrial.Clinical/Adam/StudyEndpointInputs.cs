@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Endpoints;
 using OncoTrial.Clinical.Recist;
@@ -12,16 +13,16 @@ namespace OncoTrial.Clinical.Adam;
 /// <param name="Subject">USUBJID.</param>
 /// <param name="ReferenceDate">Day 1: first dose, DM RFXSTDTC (TRTSDT).</param>
 /// <param name="DeathDate">DM DTHDTC, or null.</param>
-/// <param name="LastKnownAliveDate">Latest complete date on or before the cutoff in DS, EX, RS, LB, VS and AE (see <see cref="StudyEndpointInputs.Read"/>), or null.</param>
+/// <param name="LastKnownAliveDate">Latest complete date on or before the cutoff in DS, EX, RS, TR, TU, LB, VS and AE (see <see cref="StudyEndpointInputs.Read(StudyFolder, string, DateImputation)"/>), or null.</param>
 /// <param name="NewAnticancerTherapyDate">Earliest CMSTDTC of a SUBSEQUENT ANTICANCER THERAPY record, or null.</param>
 public sealed record StudySubject(string Subject, DateOnly ReferenceDate, DateOnly? DeathDate, DateOnly? LastKnownAliveDate, DateOnly? NewAnticancerTherapyDate);
 
 /// <summary>What the ADaM derivations read from a study folder, and the problems met on the way.</summary>
 /// <param name="StudyId">STUDYID (from DM).</param>
-/// <param name="DataCutoffDate">TS DCUTDTC, or null when missing or not a complete date (an error problem says so).</param>
+/// <param name="DataCutoffDate">TS DCUTDTC, or null when the study has none (all data are used; a note says so) or when it is not a complete date (an error says so).</param>
 /// <param name="Subjects">Treated subjects (RFXSTDTC a complete date), in USUBJID order.</param>
 /// <param name="Assessments">Time-point overall responses of the treated subjects from RS.</param>
-/// <param name="Problems">Every problem found; errors block the derivation, warnings state an imputation or exclusion.</param>
+/// <param name="Problems">Every problem found; errors block the derivation, warnings state an imputation or exclusion, notes a choice made for the user (no cutoff).</param>
 public sealed record StudyInputs(
     string StudyId,
     DateOnly? DataCutoffDate,
@@ -31,6 +32,12 @@ public sealed record StudyInputs(
 {
     /// <summary>Whether any problem is an error.</summary>
     public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+
+    /// <summary>
+    /// The treated subjects with measurable disease at baseline: a TU record of the evaluator with TUSTRESC (else TUORRES)
+    /// TARGET. Null when the study has no TU (measurable disease unknown).
+    /// </summary>
+    public IReadOnlySet<string>? MeasurableDiseaseSubjects { get; init; }
 
     /// <summary>Day 1 per subject.</summary>
     public IReadOnlyDictionary<string, DateOnly> ReferenceDates =>
@@ -49,38 +56,64 @@ public static class StudyEndpointInputs
 
     private static readonly (string Domain, string[] Columns)[] AliveSources =
     [
-        ("DS", ["DSSTDTC"]), ("EX", ["EXSTDTC", "EXENDTC"]), ("RS", ["RSDTC"]), ("LB", ["LBDTC"]), ("VS", ["VSDTC"]), ("AE", ["AESTDTC", "AEENDTC"]),
+        ("DS", ["DSSTDTC"]), ("EX", ["EXSTDTC", "EXENDTC"]), ("RS", ["RSDTC"]), ("TR", ["TRDTC"]), ("TU", ["TUDTC"]), ("LB", ["LBDTC"]), ("VS", ["VSDTC"]), ("AE", ["AESTDTC", "AEENDTC"]),
     ];
+
+    private static readonly string[] ResponseColumns = ["USUBJID", "RSTESTCD", "RSSTRESC", "RSDTC"];
+
+    /// <summary>The domains <see cref="Read(StudyFolder, string, DateImputation)"/> reads; only their loading problems can block a derivation from it.</summary>
+    internal static IReadOnlyList<string> Domains { get; } = ["DM", "TS", "RS", "CM", "DS", "EX", "TR", "TU", "LB", "VS", "AE"];
 
     /// <summary>Reads the subjects, their dates and their response assessments from a loaded study folder.</summary>
     /// <remarks>
+    /// <para>Loading problems: the errors of the files read (unreadable, not UTF-8, broken CSV, repeated column) block the
+    /// derivation; a missing optional file or column does not (each part below checks what it needs).</para>
     /// <para>Subjects: DM records with RFXSTDTC (first dose, day 1). No RFXSTDTC (screen failures, never dosed): left out,
     /// with a warning. A partial or invalid RFXSTDTC: an error; dates are never guessed for the time origin.</para>
-    /// <para>Data cutoff: TS DCUTDTC, a complete date, else an error.</para>
+    /// <para>Data cutoff: TS DCUTDTC, a complete date (a partial or invalid one is an error). Without TS or without a
+    /// DCUTDTC record, all data are used: one note says so, no record is left out as after the cutoff, and OS of a subject
+    /// not known to have died is censored at the last known alive date (never at an invented cutoff).</para>
     /// <para>Death: DM DTHDTC; a partial date is an error (no imputation).</para>
-    /// <para>Assessments: RS records with RSTESTCD = OVRLRESP and RSEVAL = <paramref name="evaluator"/> (or empty), response
-    /// RSSTRESC (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND), date RSDTC, visit VISIT. A partial RSDTC or an unknown response is an
-    /// error; records after the cutoff are left out with a warning.</para>
+    /// <para>Assessments: RS records with RSTESTCD = OVRLRESP of the evaluator (RSEVAL or RSEVALID equal to
+    /// <paramref name="evaluator"/>, or both empty; records of two evaluators are an error, EVALUATOR_AMBIGUOUS), response
+    /// RSSTRESC (CR, PR, SD, NON-CR/NON-PD, PD, NE, ND), date RSDTC, visit VISIT. An unknown response (pharmaverse's
+    /// "CHECK") is a warning and the record is left out. A partial RSDTC is imputed by <paramref name="imputation"/> (first
+    /// or last day of the month or year) with a warning and the flag ADTF; an invalid one is an error. Records after the
+    /// cutoff are left out with a warning.</para>
+    /// <para>Measurable disease at baseline: TU records of the evaluator with TUSTRESC (else TUORRES) = TARGET.</para>
     /// <para>Last known alive: the latest complete date on or before the cutoff among DS DSSTDTC (DEATH records excluded),
-    /// EX EXSTDTC/EXENDTC, RS RSDTC, LB LBDTC, VS VSDTC and AE AESTDTC/AEENDTC; partial dates are not used.</para>
+    /// EX EXSTDTC/EXENDTC, RS RSDTC, TR TRDTC, TU TUDTC, LB LBDTC, VS VSDTC and AE AESTDTC/AEENDTC; partial dates are not
+    /// used.</para>
     /// <para>New anticancer therapy: the earliest CMSTDTC of records with CMCAT = SUBSEQUENT ANTICANCER THERAPY. A partial
     /// start is imputed to the first day of its month (or year), the earliest date it can be, which censors no later than
     /// the truth; the imputation is reported as a warning.</para>
     /// </remarks>
     /// <param name="study">A loaded study folder.</param>
-    /// <param name="evaluator">RSEVAL of the responses to use; INVESTIGATOR by default.</param>
-    public static StudyInputs Read(StudyFolder study, string evaluator = "INVESTIGATOR")
+    /// <param name="evaluator">RSEVAL or RSEVALID (and TUEVAL or TUEVALID) of the records to use; INVESTIGATOR by default.</param>
+    /// <param name="imputation">The day a partial RSDTC is imputed to; last by default (docs/decisions/0010-assessment-date-imputation.md).</param>
+    public static StudyInputs Read(StudyFolder study, string evaluator = "INVESTIGATOR", DateImputation imputation = DateImputation.Last) =>
+        Read(study, evaluator, imputation, readResponses: true);
+
+    /// <summary>As <see cref="Read(StudyFolder, string, DateImputation)"/>; without <paramref name="readResponses"/>, RS is read only for last-known-alive dates.</summary>
+    internal static StudyInputs Read(StudyFolder study, string evaluator, DateImputation imputation, bool readResponses)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var problems = new List<Problem>(study.Problems);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var problems = new List<Problem>(LoadProblems.Of(study, Domains));
         var dm = study.Domain("DM");
         if (dm is null || !dm.Has("USUBJID"))
         {
             return new StudyInputs(string.Empty, null, [], [], problems);
         }
 
+        if (!dm.Has("RFXSTDTC"))
+        {
+            problems.Add(new Problem(dm.FileName, 1, null, "RFXSTDTC", "COLUMN_MISSING", "a column RFXSTDTC (first dose: day 1 of the efficacy analysis)", "the header " + Problem.Quote(string.Join(',', dm.Table.Columns)), "Add RFXSTDTC to " + dm.FileName + "; see docs/data-format.md."));
+            return new StudyInputs(string.Empty, null, [], [], problems);
+        }
+
         string studyId = dm.Table.Records.Select(r => dm.Value(r, "STUDYID")).FirstOrDefault(s => s.Length > 0) ?? string.Empty;
-        DateOnly? cutoff = ReadCutoff(study.Domain("TS"), problems);
+        DateOnly? cutoff = ReadCutoff(study, problems);
 
         var treated = new SortedDictionary<string, (DateOnly Reference, DateOnly? Death)>(StringComparer.Ordinal);
         foreach (var r in dm.Table.Records)
@@ -102,59 +135,27 @@ public static class StudyEndpointInputs
             treated[subject] = (reference, death);
         }
 
-        var assessments = new List<AdrsAssessment>();
-        if (study.Domain("RS") is { } rs)
-        {
-            foreach (var r in rs.Table.Records)
-            {
-                string subject = rs.Value(r, "USUBJID");
-                string eval = rs.Value(r, "RSEVAL");
-                if (!treated.ContainsKey(subject) || rs.Value(r, "RSTESTCD") != "OVRLRESP" || (eval.Length > 0 && !string.Equals(eval, evaluator, StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                string code = rs.Value(r, "RSSTRESC");
-                if (!OverallResponseCodes.TryParse(code, out var response))
-                {
-                    problems.Add(Error(rs, r, "RSSTRESC", "ADAM_RESPONSE_UNKNOWN", "an overall response CR, PR, SD, NON-CR/NON-PD, PD, NE or ND", Problem.Quote(code), "Correct the response."));
-                    continue;
-                }
-
-                if (CompleteDate(rs, r, "RSDTC", problems) is not { } date)
-                {
-                    continue;
-                }
-
-                if (cutoff is { } c && date > c)
-                {
-                    problems.Add(Warn(rs, r, "RSDTC", "ADAM_AFTER_CUTOFF", $"an assessment on or before the data cutoff {c:yyyy-MM-dd}", $"{date:yyyy-MM-dd}", "The record is left out."));
-                    continue;
-                }
-
-                string visit = rs.Value(r, "VISIT");
-                assessments.Add(new AdrsAssessment(subject, date, response, visit.Length > 0 ? visit : null));
-            }
-        }
-
+        var assessments = readResponses && study.Domain("RS") is { } rs ? ReadResponses(rs, treated.Keys.ToHashSet(StringComparer.Ordinal), evaluator, imputation, cutoff, problems) : [];
         var therapy = ReadNewTherapy(study.Domain("CM"), treated.Keys, problems);
         var alive = ReadLastAlive(study, cutoff);
         var subjects = treated.Select(t => new StudySubject(
             t.Key, t.Value.Reference, t.Value.Death, alive.TryGetValue(t.Key, out var a) ? a : null, therapy.TryGetValue(t.Key, out var n) ? n : null)).ToList();
-        return new StudyInputs(studyId, cutoff, subjects, assessments, problems);
+        return new StudyInputs(studyId, cutoff, subjects, assessments, problems)
+        {
+            MeasurableDiseaseSubjects = ReadMeasurableDisease(study.Domain("TU"), evaluator),
+        };
     }
 
     /// <summary>
     /// The endpoint subjects: start = RFXSTDTC, assessments = the ADRS OVR analysis records (ANL01FL, with their ASEQ for
-    /// SRCSEQ), cutoff = DCUTDTC, death, last known alive and new-therapy dates from <paramref name="inputs"/>, and the first
-    /// response from <paramref name="results"/>: the confirmed response date when <see cref="EndpointOptions.ResponseBasis"/>
-    /// is confirmed, else the first CR/PR date.
+    /// SRCSEQ), cutoff = DCUTDTC (none when the study has none: all data), death, last known alive and new-therapy dates
+    /// from <paramref name="inputs"/>, and the first response from <paramref name="results"/>: the confirmed response date
+    /// when <see cref="EndpointOptions.ResponseBasis"/> is confirmed, else the first CR/PR date.
     /// </summary>
-    /// <param name="inputs">From <see cref="Read"/>, with a data cutoff.</param>
+    /// <param name="inputs">From <see cref="Read(StudyFolder, string, DateImputation)"/>.</param>
     /// <param name="overall">OVR records from <see cref="AdrsWriter.PrepareOverallResponses"/>.</param>
     /// <param name="results">Best overall responses per subject.</param>
     /// <param name="options">Endpoint options; the default when null.</param>
-    /// <exception cref="ArgumentException">The inputs have no data cutoff.</exception>
     public static IReadOnlyList<EndpointSubject> CreateEndpointSubjects(
         StudyInputs inputs, IEnumerable<AdrsOverallRecord> overall, IEnumerable<BestOverallResponse> results, EndpointOptions? options = null)
     {
@@ -162,7 +163,6 @@ public static class StudyEndpointInputs
         ArgumentNullException.ThrowIfNull(overall);
         ArgumentNullException.ThrowIfNull(results);
         options ??= EndpointOptions.Default;
-        DateOnly cutoff = inputs.DataCutoffDate ?? throw new ArgumentException("inputs: expected a data cutoff date (TS DCUTDTC), found none. Add it to ts.csv.", nameof(inputs));
         var records = overall.Where(o => o.IsAnalysisRecord).ToLookup(o => o.Subject, StringComparer.Ordinal);
         var best = results.ToDictionary(r => r.Subject, StringComparer.Ordinal);
         var subjects = new List<EndpointSubject>();
@@ -170,7 +170,11 @@ public static class StudyEndpointInputs
         {
             var b = best.GetValueOrDefault(s.Subject);
             bool confirmed = options.ResponseBasis == ResponseBasis.Confirmed;
-            subjects.Add(new EndpointSubject(s.Subject, s.ReferenceDate, records[s.Subject].Select(o => new TumorAssessment(o.Date, o.Response, o.Sequence)), cutoff)
+            var assessments = records[s.Subject].Select(o => new TumorAssessment(o.Date, o.Response, o.Sequence));
+            var subject = inputs.DataCutoffDate is { } cutoff
+                ? new EndpointSubject(s.Subject, s.ReferenceDate, assessments, cutoff)
+                : new EndpointSubject(s.Subject, s.ReferenceDate, assessments);
+            subjects.Add(subject with
             {
                 DeathDate = s.DeathDate,
                 LastKnownAliveDate = s.LastKnownAliveDate,
@@ -183,16 +187,100 @@ public static class StudyEndpointInputs
         return subjects;
     }
 
-    private static DateOnly? ReadCutoff(StudyDomain? ts, List<Problem> problems)
+    /// <summary>TS DCUTDTC: null with a note when absent (all data), null with an error when not a complete date.</summary>
+    internal static DateOnly? ReadCutoff(StudyFolder study, List<Problem> problems)
     {
+        var ts = study.Domain("TS");
         var record = ts?.Table.Records.FirstOrDefault(r => ts.Value(r, "TSPARMCD") == "DCUTDTC");
         if (ts is null || record is null)
         {
-            problems.Add(new Problem(ts?.FileName ?? "ts.csv", null, null, "TSPARMCD", "ADAM_NO_CUTOFF", "a DCUTDTC record (data cutoff date)", "none", "Add TSPARMCD = DCUTDTC with the cutoff date in TSVAL."));
+            problems.Add(new Problem(
+                study.FileNameOf("TS"), null, null, "TSPARMCD", "ADAM_NO_CUTOFF", "a data cutoff date (TS TSPARMCD = DCUTDTC)", ts is null ? "no TS domain" : "no DCUTDTC record",
+                "All data are used: no record is left out as after a cutoff, and OS is censored at the last known alive date. Add DCUTDTC to TS to analyse at a cutoff.",
+                ProblemSeverity.Note));
             return null;
         }
 
         return CompleteDate(ts, record, "TSVAL", problems);
+    }
+
+    private static List<AdrsAssessment> ReadResponses(StudyDomain rs, HashSet<string> treated, string evaluator, DateImputation imputation, DateOnly? cutoff, List<Problem> problems)
+    {
+        var assessments = new List<AdrsAssessment>();
+        var missing = ResponseColumns.Where(c => !rs.Has(c)).ToList();
+        foreach (string column in missing)
+        {
+            problems.Add(new Problem(rs.FileName, 1, null, column, "COLUMN_MISSING", $"a column {column} (time-point responses: USUBJID, RSTESTCD, RSSTRESC, RSDTC)", "the header " + Problem.Quote(string.Join(',', rs.Table.Columns)), $"Add {column} to {rs.FileName}; see docs/data-format.md."));
+        }
+
+        if (missing.Count > 0)
+        {
+            return assessments;
+        }
+
+        var kept = rs.Table.Records.Where(r => rs.Value(r, "RSTESTCD") == "OVRLRESP" && treated.Contains(rs.Value(r, "USUBJID"))
+            && Evaluators.Matches(rs.Value(r, "RSEVAL").Trim(), rs.Value(r, "RSEVALID").Trim(), evaluator)).ToList();
+        if (Evaluators.CheckSingle(rs.Table, kept, "RS", evaluator) is { } ambiguous)
+        {
+            problems.Add(ambiguous);
+            return assessments;
+        }
+
+        foreach (var r in kept)
+        {
+            string subject = rs.Value(r, "USUBJID");
+            string code = rs.Value(r, "RSSTRESC");
+            if (!OverallResponseCodes.TryParse(code, out var response))
+            {
+                problems.Add(Warn(rs, r, "RSSTRESC", "ADAM_RESPONSE_UNKNOWN", "an overall response CR, PR, SD, NON-CR/NON-PD, PD, NE or ND", Problem.Quote(code), "The record is left out of ADRS; correct the response in the source data."));
+                continue;
+            }
+
+            string text = rs.Value(r, "RSDTC");
+            if (!PartialDate.TryParse(text, out var partial))
+            {
+                problems.Add(Error(rs, r, "RSDTC", "ADAM_DATE_INVALID", "an ISO 8601 date YYYY-MM-DD (YYYY-MM and YYYY are imputed)", Problem.Quote(text), "Correct the date."));
+                continue;
+            }
+
+            var date = ImputedDate.From(partial, imputation);
+            if (date.IsImputed)
+            {
+                problems.Add(Warn(rs, r, "RSDTC", "ADAM_DATE_IMPUTED", "a complete assessment date", Problem.Quote(text), string.Create(CultureInfo.InvariantCulture, $"Imputed to {date.Date:yyyy-MM-dd} ({imputation.Describe()} of the period; ADTF {date.Flag!.Value.ToCode()}); complete the date if it is known.")));
+            }
+
+            if (cutoff is { } c && date.Date > c)
+            {
+                problems.Add(Warn(rs, r, "RSDTC", "ADAM_AFTER_CUTOFF", $"an assessment on or before the data cutoff {c:yyyy-MM-dd}", $"{date.Date:yyyy-MM-dd}", "The record is left out."));
+                continue;
+            }
+
+            string visit = rs.Value(r, "VISIT");
+            assessments.Add(new AdrsAssessment(subject, date.Date, response, visit.Length > 0 ? visit : null) { DateFlag = date.Flag });
+        }
+
+        return assessments;
+    }
+
+    private static HashSet<string>? ReadMeasurableDisease(StudyDomain? tu, string evaluator)
+    {
+        if (tu is null)
+        {
+            return null;
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in tu.Table.Records)
+        {
+            string role = tu.Value(r, "TUSTRESC");
+            role = role.Length > 0 ? role : tu.Value(r, "TUORRES");
+            if (string.Equals(role.Trim(), "TARGET", StringComparison.OrdinalIgnoreCase) && Evaluators.Matches(tu.Value(r, "TUEVAL").Trim(), tu.Value(r, "TUEVALID").Trim(), evaluator))
+            {
+                result.Add(tu.Value(r, "USUBJID"));
+            }
+        }
+
+        return result;
     }
 
     private static Dictionary<string, DateOnly> ReadNewTherapy(StudyDomain? cm, IEnumerable<string> subjects, List<Problem> problems)

@@ -13,7 +13,7 @@ public sealed record EndpointOptions
     /// <summary>Days per month used for every month value: 30.4375 = 365.25 / 12 (admiral, SAS and R convention).</summary>
     public const double DaysPerMonth = 30.4375;
 
-    /// <summary>The defaults: FDA, first dose, 42-day schedule with a 7-day window, 2 missed assessments, confirmed responders.</summary>
+    /// <summary>The defaults: FDA, first dose, 42-day schedule with a 7-day window, 2 missed assessments, confirmed responders, detailed CNSR codes.</summary>
     public static EndpointOptions Default { get; } = new();
 
     /// <summary>FDA (default) or EMA conventions.</summary>
@@ -40,6 +40,9 @@ public sealed record EndpointOptions
     /// <summary>Confirmed (default) or unconfirmed responders for DoR and time to response.</summary>
     public ResponseBasis ResponseBasis { get; init; } = ResponseBasis.Confirmed;
 
+    /// <summary>How CNSR codes a censored record: 1-4 by reason (default) or 1 whatever the reason (admiral).</summary>
+    public CensorCoding CensorCoding { get; init; } = CensorCoding.Detailed;
+
     /// <summary>ADaM domain of the tumour assessments, the SRCDOM of events and censorings they give (default ADRS).</summary>
     public string AssessmentDomain { get; init; } = "ADRS";
 
@@ -49,12 +52,12 @@ public sealed record EndpointOptions
     /// <summary>One line for a report footnote, e.g. "FDA censoring; day 1 = TRTSDT; assessments every 42 d ± 7 d; ...".</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{(Convention == CensoringConvention.Fda ? "FDA" : "EMA")} censoring; day 1 = {StartDateSource.ToVariable()}; assessments every {AssessmentIntervalDays} d ± {AssessmentWindowDays} d; an event more than {MissedAssessmentGapDays} d after the last adequate assessment follows {MissedAssessments} missed assessments; {(ResponseBasis == ResponseBasis.Confirmed ? "confirmed" : "unconfirmed")} responses; months = days / {DaysPerMonth}; deaths, assessments and therapy after the data cutoff are ignored.");
+        $"{(Convention == CensoringConvention.Fda ? "FDA" : "EMA")} censoring; day 1 = {StartDateSource.ToVariable()}; assessments every {AssessmentIntervalDays} d ± {AssessmentWindowDays} d; an event more than {MissedAssessmentGapDays} d after the last adequate assessment follows {MissedAssessments} missed assessments; {(ResponseBasis == ResponseBasis.Confirmed ? "confirmed" : "unconfirmed")} responses; months = days / {DaysPerMonth}; deaths, assessments and therapy after the data cutoff are ignored; CNSR {(CensorCoding == CensorCoding.Detailed ? "0 event, 1-4 by censoring reason" : "0 event, 1 censored (admiral)")}.");
 
     /// <summary>
     /// Every problem with the options (empty when valid), each named by its option: <c>assessment-interval-days</c>
     /// &gt; 0, <c>assessment-window-days</c> ≥ 0, <c>missed-assessments</c> ≥ 1, and defined <c>convention</c>,
-    /// <c>start-date</c> and <c>response-basis</c>.
+    /// <c>start-date</c>, <c>response-basis</c> and <c>cnsr-coding</c>.
     /// </summary>
     public IReadOnlyList<Problem> Validate()
     {
@@ -77,6 +80,7 @@ public sealed record EndpointOptions
         OptionProblems.CheckDefined(problems, "convention", Convention);
         OptionProblems.CheckDefined(problems, "start-date", StartDateSource);
         OptionProblems.CheckDefined(problems, "response-basis", ResponseBasis);
+        OptionProblems.CheckDefined(problems, "cnsr-coding", CensorCoding);
         return problems.AsReadOnly();
     }
 

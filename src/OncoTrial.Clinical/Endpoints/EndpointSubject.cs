@@ -18,20 +18,15 @@ public readonly record struct TumorAssessment(DateOnly Date, OverallResponse Res
 
 /// <summary>
 /// What the time-to-event derivations need about one subject. Dates after <see cref="DataCutoffDate"/> are ignored by
-/// every derivation. Immutable: the assessments are copied and sorted by date.
+/// every derivation; without a cutoff every date is used. Immutable: the assessments are copied and sorted by date.
 /// </summary>
 public sealed record EndpointSubject
 {
-    /// <summary>Creates a subject; see the properties for each argument.</summary>
+    /// <summary>Creates a subject analysed at a data cutoff; see the properties for each argument.</summary>
     /// <exception cref="ArgumentException">An empty subject id, or a data cutoff before the start date.</exception>
     public EndpointSubject(string subjectId, DateOnly startDate, IEnumerable<TumorAssessment> assessments, DateOnly dataCutoffDate)
+        : this(subjectId, startDate, assessments)
     {
-        ArgumentNullException.ThrowIfNull(assessments);
-        if (string.IsNullOrWhiteSpace(subjectId))
-        {
-            throw new ArgumentException("subjectId: expected a USUBJID, found an empty value. Give every subject its USUBJID.", nameof(subjectId));
-        }
-
         if (dataCutoffDate < startDate)
         {
             throw new ArgumentException(
@@ -39,10 +34,22 @@ public sealed record EndpointSubject
                 nameof(dataCutoffDate));
         }
 
+        DataCutoffDate = dataCutoffDate;
+    }
+
+    /// <summary>Creates a subject analysed on all its data (no data cutoff); see the properties for each argument.</summary>
+    /// <exception cref="ArgumentException">An empty subject id.</exception>
+    public EndpointSubject(string subjectId, DateOnly startDate, IEnumerable<TumorAssessment> assessments)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        if (string.IsNullOrWhiteSpace(subjectId))
+        {
+            throw new ArgumentException("subjectId: expected a USUBJID, found an empty value. Give every subject its USUBJID.", nameof(subjectId));
+        }
+
         SubjectId = subjectId;
         StartDate = startDate;
         Assessments = new ReadOnlyCollection<TumorAssessment>([.. assessments.OrderBy(a => a.Date)]);
-        DataCutoffDate = dataCutoffDate;
     }
 
     /// <summary>USUBJID.</summary>
@@ -57,8 +64,14 @@ public sealed record EndpointSubject
     /// <summary>Post-baseline tumour assessments (one per date, worst response; assessments on or before <see cref="StartDate"/> are ignored as baseline).</summary>
     public IReadOnlyList<TumorAssessment> Assessments { get; }
 
-    /// <summary>Data cutoff: events, assessments and therapy after it are ignored.</summary>
-    public DateOnly DataCutoffDate { get; }
+    /// <summary>
+    /// Data cutoff: events, assessments and therapy after it are ignored. Null when the study has none: every date is used
+    /// and OS of a subject not known to have died is censored at the last known alive date.
+    /// </summary>
+    public DateOnly? DataCutoffDate { get; }
+
+    /// <summary>True when <paramref name="date"/> is on or before the data cutoff (always, without a cutoff).</summary>
+    internal bool IsOnOrBeforeCutoff(DateOnly date) => DataCutoffDate is not { } cutoff || date <= cutoff;
 
     /// <summary>Date of death (ADSL.DTHDT), null when not known to have died.</summary>
     public DateOnly? DeathDate { get; init; }

@@ -50,7 +50,8 @@ public static class TimeToEventEndpoints
     /// <summary>
     /// OS for one subject (PARAMCD OS). Death on or before the cutoff is the event (ADSL.DTHDT). Otherwise censored at
     /// the last known alive date (ADSL.LSTALVDT), or at the data cutoff when that date is later (CNSR 1); with no last
-    /// known alive date, at the start date (CNSR 2).
+    /// known alive date, at the start date (CNSR 2). Without a data cutoff, every death counts and an alive subject is
+    /// censored at the last known alive date (no date is invented).
     /// </summary>
     public static TimeToEventRecord DeriveOs(EndpointSubject subject, EndpointOptions? options = null)
     {
@@ -59,17 +60,16 @@ public static class TimeToEventEndpoints
         options.EnsureValid();
         const string code = "OS";
         const string param = "Overall Survival";
-        DateOnly cutoff = subject.DataCutoffDate;
-        if (subject.DeathDate is { } death && death <= cutoff)
+        if (subject.DeathDate is { } death && subject.IsOnOrBeforeCutoff(death))
         {
             return Create(subject, code, param, subject.StartDate, death, TimeToEventRule.Event, DeathDescription, null, AdslDomain, "DTHDT", null, options);
         }
 
         if (subject.LastKnownAliveDate is { } alive)
         {
-            return alive <= cutoff
+            return subject.IsOnOrBeforeCutoff(alive)
                 ? Create(subject, code, param, subject.StartDate, alive, TimeToEventRule.AliveLastKnownAlive, "Alive", "Last Known Alive Date", AdslDomain, "LSTALVDT", null, options)
-                : Create(subject, code, param, subject.StartDate, cutoff, TimeToEventRule.AliveLastKnownAlive, "Alive", "Data Cutoff", null, null, null, options);
+                : Create(subject, code, param, subject.StartDate, subject.DataCutoffDate!.Value, TimeToEventRule.AliveLastKnownAlive, "Alive", "Data Cutoff", null, null, null, options);
         }
 
         return Create(
@@ -148,7 +148,7 @@ public static class TimeToEventEndpoints
     {
         bool fda = options.Convention == CensoringConvention.Fda;
         var adequate = AdequateAssessments(subject, start);
-        DateOnly? death = subject.DeathDate is { } d && d <= subject.DataCutoffDate ? d : null;
+        DateOnly? death = subject.DeathDate is { } d && subject.IsOnOrBeforeCutoff(d) ? d : null;
         TumorAssessment? pd = null;
         foreach (var a in adequate)
         {
@@ -219,7 +219,7 @@ public static class TimeToEventEndpoints
         foreach (var a in subject.Assessments)
         {
             bool afterStart = start.IsAssessment ? a.Date >= start.Date : a.Date > start.Date;
-            if (a.IsAdequate && afterStart && a.Date <= subject.DataCutoffDate)
+            if (a.IsAdequate && afterStart && subject.IsOnOrBeforeCutoff(a.Date))
             {
                 list.Add(a);
             }
@@ -243,10 +243,10 @@ public static class TimeToEventEndpoints
     }
 
     private static DateOnly? TherapyDate(EndpointSubject subject) =>
-        subject.NewAnticancerTherapyDate is { } t && t <= subject.DataCutoffDate ? t : null;
+        subject.NewAnticancerTherapyDate is { } t && subject.IsOnOrBeforeCutoff(t) ? t : null;
 
     private static DateOnly? ResponseDate(EndpointSubject subject, EndpointOptions options) =>
-        subject.FirstResponseDate is { } r && r <= subject.DataCutoffDate && (subject.IsResponseConfirmed || options.ResponseBasis == ResponseBasis.Unconfirmed) ? r : null;
+        subject.FirstResponseDate is { } r && subject.IsOnOrBeforeCutoff(r) && (subject.IsResponseConfirmed || options.ResponseBasis == ResponseBasis.Unconfirmed) ? r : null;
 
     private static TumorAssessment? AssessmentOn(EndpointSubject subject, DateOnly date)
     {
@@ -272,7 +272,7 @@ public static class TimeToEventEndpoints
         EndpointSubject subject, string code, string param, DateOnly startDate, DateOnly date, TimeToEventRule rule, string eventDescription,
         string? censorDateDescription, string? domain, string? variable, int? sequence, EndpointOptions options) =>
         new(subject.SubjectId, code, param, startDate, date < startDate ? startDate : date, rule, eventDescription,
-            rule.ToCensorCode() == 0 ? null : censorDateDescription, domain, variable, sequence, options);
+            rule.IsEvent() ? null : censorDateDescription, domain, variable, sequence, options);
 
     private static TimeToEventRecord[] ForEach(IEnumerable<EndpointSubject> subjects, Func<EndpointSubject, TimeToEventRecord?> derive)
     {

@@ -30,11 +30,11 @@ public sealed record TimeToEventRecord(
     int? SourceSequence,
     EndpointOptions Options)
 {
-    /// <summary>CNSR: 0 = event, 1-4 = censored for the reason of <see cref="Rule"/>.</summary>
-    public int Censor => Rule.ToCensorCode();
+    /// <summary>CNSR: 0 = event; censored: 1-4 for the reason of <see cref="Rule"/>, or 1 under <see cref="CensorCoding.Admiral"/> (<see cref="EndpointOptions.CensorCoding"/>).</summary>
+    public int Censor => Rule.ToCensorCode(Options.CensorCoding);
 
     /// <summary>True when CNSR = 0.</summary>
-    public bool IsEvent => Censor == 0;
+    public bool IsEvent => Rule.IsEvent();
 
     /// <summary>AVAL in days: ADT − STARTDT + 1 (≥ 1).</summary>
     public int AnalysisValueDays => AnalysisDate.DayNumber - StartDate.DayNumber + 1;

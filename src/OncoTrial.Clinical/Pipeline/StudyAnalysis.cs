@@ -13,7 +13,10 @@ namespace OncoTrial.Clinical.Pipeline;
 /// <summary>Where the time-point responses of the efficacy datasets come from.</summary>
 public enum ResponseSource
 {
-    /// <summary>OncoTrial's RECIST 1.1 derivation from the lesion measurements (TU/TR); also gives ADTR. The default.</summary>
+    /// <summary>
+    /// OncoTrial's RECIST 1.1 derivation from the lesion measurements (TU/TR); also gives ADTR. The default. A study
+    /// with neither TU nor TR but with RS uses the recorded responses instead, and a note says so (ADAM_RESPONSES_FROM_RS).
+    /// </summary>
     Lesions,
 
     /// <summary>The investigator's responses as recorded in RS (OVRLRESP); no ADTR.</summary>
@@ -38,7 +41,10 @@ public sealed record StudyAnalysisOptions
     /// <summary>RECIST confirmation and BOR options.</summary>
     public RecistOptions Recist { get; init; } = RecistOptions.Default;
 
-    /// <summary>Censoring conventions of OS, PFS, DoR and time to response.</summary>
+    /// <summary>The day a partial RSDTC or TRDTC is imputed to (ADTF says what was imputed); last by default (docs/decisions/0010-assessment-date-imputation.md).</summary>
+    public DateImputation DateImputation { get; init; } = DateImputation.Last;
+
+    /// <summary>Censoring conventions and CNSR coding of OS, PFS, DoR and time to response.</summary>
     public EndpointOptions Endpoints { get; init; } = EndpointOptions.Default;
 
     /// <summary>Treatment emergence, causality and AE table options.</summary>
@@ -51,11 +57,11 @@ public sealed record StudyAnalysisOptions
     public DispositionOptions Disposition { get; init; } = DispositionOptions.Default;
 }
 
-/// <summary>The datasets of a study (ADRS, ADTR, ADTTE, ADAE, ADEX) and every problem met deriving them.</summary>
-/// <param name="Datasets">The datasets in the order ADRS, ADTR, ADTTE, ADAE, ADEX; empty when errors blocked them.</param>
-/// <param name="Problems">Errors (then no datasets) or warnings (imputations, exclusions), in the order met.</param>
-/// <param name="Efficacy">The efficacy derivation, or null when the lesion input had errors.</param>
-/// <param name="Safety">The safety derivation, or null when an earlier step had errors.</param>
+/// <summary>The datasets of a study (ADRS, ADTR, ADTTE, then the safety side's) and every problem met deriving them.</summary>
+/// <param name="Datasets">The efficacy datasets (ADRS, ADTR, ADTTE) then the safety ones (<see cref="SafetyDatasetsResult.Datasets"/>); empty when errors blocked them.</param>
+/// <param name="Problems">Errors (then only the errors, and no datasets), or warnings (imputations, exclusions) and notes (choices made for the user), in the order met.</param>
+/// <param name="Efficacy">The efficacy derivation, or null when its input had errors or the study has no tumour response data (TU/TR or RS).</param>
+/// <param name="Safety">The safety derivation, or null when the study is unusable.</param>
 public sealed record StudyDatasets(IReadOnlyList<Dataset> Datasets, IReadOnlyList<Problem> Problems, StudyDerivationResult? Efficacy, SafetyDatasetsResult? Safety)
 {
     /// <summary>Whether any problem is an error (then there are no datasets).</summary>
@@ -87,7 +93,7 @@ public sealed class StudyAnalysis
         Study = study;
         Options = options;
         _validation = new(() => StudyValidator.Validate(study));
-        _lesions = new(() => options.Responses == ResponseSource.Lesions && study.IsUsable ? LesionReader.ReadStudy(study, options.Evaluator) : null);
+        _lesions = new(() => study.IsUsable && ChooseResponses(study, options.Responses) == ResponseSource.Lesions ? LesionReader.ReadStudy(study, options.Evaluator, options.DateImputation) : null);
         _datasets = new(DeriveDatasets);
         _safety = new(DeriveSafety);
     }
@@ -101,10 +107,14 @@ public sealed class StudyAnalysis
     /// <summary>The study's validation: reading problems and every rule.</summary>
     public ValidationReport Validation => _validation.Value;
 
-    /// <summary>The lesion measurements (TU, TR, DM), or null when responses come from RS or the study is unusable.</summary>
+    /// <summary>The lesion measurements (TU, TR, DM), or null when responses come from RS (chosen, or a study without TU and TR) or the study is unusable.</summary>
     public LesionInput? Lesions => _lesions.Value;
 
-    /// <summary>ADRS, ADTR, ADTTE, ADAE and ADEX, as <c>oncotrial derive</c> writes them.</summary>
+    /// <summary>
+    /// The efficacy datasets (ADRS, ADTR, ADTTE) and the safety datasets, as <c>oncotrial derive</c> writes them. Each side
+    /// reads only the domains it needs, and only their problems can block it: efficacy needs DM and TU/TR or RS (no EX,
+    /// AE, DS, SC or TS); a study without tumour response data gets no efficacy datasets (a note says so).
+    /// </summary>
     public StudyDatasets Datasets => _datasets.Value;
 
     /// <summary>Disposition, exposure and adverse events.</summary>
@@ -128,36 +138,101 @@ public sealed class StudyAnalysis
     /// <exception cref="ProblemException">The lesion input cannot be used.</exception>
     public RecistRun DeriveRecist()
     {
-        string[] used = ["TU", "TR", "DM"];
-        ProblemException.ThrowIfAnyError(Study.Problems.Where(p => p.File is null or "." || used.Any(u => p.File.StartsWith(u, StringComparison.OrdinalIgnoreCase))));
-        return RecistRun.FromLesions(LesionReader.ReadStudy(Study, Options.Evaluator), Options.Recist);
+        ProblemException.ThrowIfAnyError(LoadProblems.Of(Study, ["TU", "TR", "DM"]));
+        return RecistRun.FromLesions(LesionReader.ReadStudy(Study, Options.Evaluator, Options.DateImputation), Options.Recist);
+    }
+
+    /// <summary>The response source used: the chosen one, RS for lesions without TU and TR, or null without any response data.</summary>
+    private static ResponseSource? ChooseResponses(StudyFolder study, ResponseSource chosen)
+    {
+        bool hasLesions = study.Domain("TU") is not null || study.Domain("TR") is not null;
+        bool hasRs = study.Domain("RS") is not null;
+        return chosen switch
+        {
+            ResponseSource.Lesions when hasLesions => ResponseSource.Lesions,
+            ResponseSource.Lesions or ResponseSource.Rs when hasRs => ResponseSource.Rs,
+            _ => hasLesions ? ResponseSource.Lesions : null,
+        };
     }
 
     private StudyDatasets DeriveDatasets()
     {
         var problems = new List<Problem>();
-        var derivation = StudyDerivationOptions.Default with { Recist = Options.Recist, Endpoints = Options.Endpoints, Evaluator = Options.Evaluator ?? LesionReader.DefaultEvaluator };
-        if (Lesions is { } lesions)
+        var efficacy = Study.IsUsable ? DeriveEfficacy(problems) : StudyDerivation.Run(Study, DerivationOptions());
+        if (!Study.IsUsable)
+        {
+            return new StudyDatasets([], [.. efficacy!.Problems.Where(p => p.Severity == ProblemSeverity.Error)], efficacy, null);
+        }
+
+        // The safety side (ADSL, ADAE, ADEX) reads its own domains; an efficacy problem does not stop it being derived.
+        var safety = SafetyDatasets.Run(Study, Options.Safety, Options.Exposure);
+        problems.AddRange(safety.Problems);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return new StudyDatasets([], [.. problems.Where(p => p.Severity == ProblemSeverity.Error)], efficacy, safety);
+        }
+
+        return new StudyDatasets([.. efficacy?.Datasets ?? [], .. safety.Datasets], problems, efficacy, safety);
+    }
+
+    private StudyDerivationOptions DerivationOptions() => StudyDerivationOptions.Default with
+    {
+        Recist = Options.Recist,
+        Endpoints = Options.Endpoints,
+        Evaluator = Options.Evaluator ?? LesionReader.DefaultEvaluator,
+        DateImputation = Options.DateImputation,
+    };
+
+    /// <summary>ADRS, ADTR and ADTTE from DM and TU/TR or RS; null (with the problems said) when blocked or without response data.</summary>
+    private StudyDerivationResult? DeriveEfficacy(List<Problem> problems)
+    {
+        var source = ChooseResponses(Study, Options.Responses);
+        if (source is null)
+        {
+            problems.Add(new Problem(
+                Study.FileNameOf("RS"), null, null, null, "ADAM_NO_RESPONSE_DATA", "tumour response data: TU and TR (lesion measurements) or RS (recorded responses)", "none of TU, TR or RS",
+                "ADRS, ADTR and ADTTE are not derived; add TU/TR or RS to derive them.", ProblemSeverity.Note));
+            return null;
+        }
+
+        var derivation = DerivationOptions();
+        if (source != Options.Responses)
+        {
+            problems.Add(new Problem(
+                Study.FileNameOf("RS"), null, null, null, "ADAM_RESPONSES_FROM_RS", "lesion measurements (TU and TR) for the RECIST 1.1 derivation", "no TU or TR, and an RS domain",
+                "The time-point responses are the recorded RS OVRLRESP (as --responses rs); there is no ADTR.", ProblemSeverity.Note));
+        }
+
+        if (source == ResponseSource.Lesions && Lesions is { } lesions)
         {
             if (lesions.HasErrors)
             {
-                return new StudyDatasets([], [.. lesions.Problems.Where(p => p.Severity == ProblemSeverity.Error)], null, null);
+                problems.AddRange(LoadProblems.Of(Study, ["DM", "TU", "TR"]).Where(p => p.Severity == ProblemSeverity.Error));
+                problems.AddRange(lesions.Problems.Where(p => p.Severity == ProblemSeverity.Error));
+                return null;
             }
 
             problems.AddRange(lesions.Problems);
-            derivation = derivation with { TimePoints = RecistDerivation.DeriveTimePointResponses(lesions.Lesions, Options.Recist) };
+            var cutoffProblems = new List<Problem>();
+            var assessed = lesions.Lesions;
+            if (StudyEndpointInputs.ReadCutoff(Study, cutoffProblems) is { } cutoff)
+            {
+                foreach (var late in assessed.Where(l => l.Date > cutoff).GroupBy(l => l.Subject, StringComparer.Ordinal))
+                {
+                    problems.Add(new Problem(
+                        Study.FileNameOf("TR"), null, null, "TRDTC", "ADAM_AFTER_CUTOFF", $"lesion assessments on or before the data cutoff {cutoff:yyyy-MM-dd}",
+                        $"{late.Count()} of subject {late.Key} after it (from {late.Min(l => l.Date):yyyy-MM-dd})", "They are left out of every derivation.", ProblemSeverity.Warning));
+                }
+
+                assessed = [.. assessed.Where(l => l.Date <= cutoff)];
+            }
+
+            derivation = derivation with { TimePoints = RecistDerivation.DeriveTimePointResponses(assessed, Options.Recist) };
         }
 
         var efficacy = StudyDerivation.Run(Study, derivation);
-        if (efficacy.HasErrors)
-        {
-            return new StudyDatasets([], [.. efficacy.Problems.Where(p => p.Severity == ProblemSeverity.Error)], efficacy, null);
-        }
-
-        problems.AddRange(efficacy.Problems);
-        var safety = SafetyDatasets.Run(Study, Options.Safety, Options.Exposure);
-        problems.AddRange(safety.Problems);
-        return new StudyDatasets([.. efficacy.Datasets, .. safety.Datasets], problems, efficacy, safety);
+        problems.AddRange(efficacy.HasErrors ? efficacy.Problems.Where(p => p.Severity == ProblemSeverity.Error) : efficacy.Problems);
+        return efficacy;
     }
 
     private StudySafety DeriveSafety()

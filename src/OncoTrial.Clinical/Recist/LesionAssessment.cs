@@ -35,6 +35,14 @@ public enum LesionState
 
     /// <summary>NOT DONE / NOT EVALUABLE: the lesion was not assessed at this time point.</summary>
     NotAssessed,
+
+    /// <summary>
+    /// EQUIVOCAL (TUMSTATE of a new or non-target lesion): seen, but not unequivocally new or progressing. RECIST 1.1
+    /// §4.3.2: an equivocal new lesion is not progression at that time point; if a later scan shows the same lesion
+    /// unequivocally, progression is dated from the first (equivocal) scan. A non-target lesion in this state is present
+    /// (not absent, not progression).
+    /// </summary>
+    Equivocal,
 }
 
 /// <summary>One assessment of one lesion: the lesion-level input of <see cref="RecistDerivation.DeriveTimePointResponses"/>.</summary>
@@ -81,6 +89,9 @@ public sealed record LesionAssessment(
             _ => null,
         };
     }
+
+    /// <summary>What was imputed in <see cref="Date"/> (a partial TRDTC); null when the date was collected complete.</summary>
+    public DateImputationLevel? DateFlag { get; init; }
 
     /// <summary>The organ for counting sites: all lymph nodes are one organ (RECIST 1.1 §4.2, docs/reference/recist-rules.md §1.2).</summary>
     public string Organ => IsLymphNode ? "LYMPH NODE" : Location.Trim().ToUpperInvariant();

@@ -85,7 +85,7 @@ public static class LesionFiles
                 "Give both, e.g. --lesions tu.csv tr.csv dm.csv.")]);
         }
 
-        return LesionReader.ReadSdtm(tu, tr, tables.GetValueOrDefault("DM"), evaluator, problems);
+        return LesionReader.ReadSdtm(tu, tr, tables.GetValueOrDefault("DM"), evaluator, DateImputation.Last, problems);
     }
 
     private static LesionInput Empty(List<Problem> problems) => new([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems);

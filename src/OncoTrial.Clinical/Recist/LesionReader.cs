@@ -27,20 +27,32 @@ public sealed record LesionInput(
 /// <para>Baseline: the records flagged baseline (TR.TRLOBXFL = Y, flat column <c>baseline</c> = Y) when the input has
 /// the flag; otherwise, for each lesion, its last assessment on or before the subject's reference date (DM.RFSTDTC or
 /// <c>ref_date</c>); without a reference date, its earliest assessment. Assessments of a lesion before its baseline
-/// are dropped (superseded screening scans).</para>
+/// are dropped (superseded screening scans). TUDTC is not read: baseline comes from TR.</para>
 /// <para>Follow-up time points: the records of one VISIT form one time point when the visit is given; its date is the
 /// latest scan date of the visit (RECIST 1.1 §4.3.1 dates a time point by its last scan; admiralonco's ADRS records
-/// carry one date per visit). Without a visit, each scan date is a time point.</para>
-/// <para>Dates: a partial TRDTC with year and month (e.g. <c>2014-02</c>) is imputed to the last day of the month (the
-/// admiralonco ADRS template's <c>highest_imputation = "D"</c>, <c>date_imputation = "last"</c>) and reported as a
-/// warning; a complete date of the same visit wins over an imputed one. A year-only or invalid date is an error.</para>
+/// carry one date per visit). Without a visit, each scan date is a time point. A visit that assesses one lesion on two
+/// complete dates (pharmaverse's UNSCHEDULED 9.2 of 01-711-1143: 2013-06-22 and 2013-09-22) holds two assessments:
+/// each date is its own time point, with a warning (TIMEPOINT_SPLIT).</para>
+/// <para>Dates: a partial TRDTC (<c>2014-02</c>, <c>2014</c>) is imputed to the first or last day of its month or year
+/// (<see cref="DateImputation"/>, admiral's <c>date_imputation</c>; last by default) and reported as a warning; the
+/// time point carries the imputation flag (ADTF "D" or "M"); a complete date of the same visit wins over an imputed
+/// one. A partial date whose span contains the subject's reference date is never imputed after it (admiral's
+/// <c>max_dates</c>): 2014-01 with RFSTDTC 2014-01-02 is a baseline scan dated 2014-01-02 under <c>last</c> (2014-01-01
+/// under <c>first</c>). An invalid date is an error.</para>
+/// <para>Evaluators: TU and TR hold one set of lesions per evaluator (TUEVAL/TREVAL, and TUEVALID/TREVALID for one of
+/// several independent readers). The evaluator option keeps the records whose EVAL or EVALID equals it; records of
+/// another evaluator are never linked. When the kept records still belong to more than one evaluator (INDEPENDENT
+/// ASSESSOR with RADIOLOGIST 1 and 2), the input is an error (<c>EVALUATOR_AMBIGUOUS</c>) naming them.</para>
 /// <para>SDTM measurements: a nodal target's size is its LPERP (short axis) record, a non-nodal target's its LDIAM
 /// record; the other test is ignored (pharmaverse records both for every target). A lesion is nodal when TU.TUNODFL =
 /// Y, or, without that column, when TULOC contains LYMPH NODE. Results: a number is a measurement in mm (TRSTRESN,
 /// else TRSTRESC/TRORRES); TOO SMALL TO MEASURE, ABSENT, PRESENT, UNEQUIVOCAL PROGRESSION are states (the derivation
 /// sizes TOO SMALL TO MEASURE as <see cref="RecistThresholds.TooSmallToMeasureMm"/>, 5 mm under RECIST 1.1); NOT
-/// ASSESSED, NOT DONE, NOT EVALUABLE, NE, a blank result or TRSTAT = NOT DONE mean not assessed. Identical repeated
-/// records are kept once (warning); conflicting ones are an error.</para>
+/// ASSESSED, NOT DONE, NOT EVALUABLE, NE, a blank result or TRSTAT = NOT DONE mean not assessed. TUMSTATE
+/// UNEQUIVOCAL (CDISC CT) is a new lesion present for a NEW lesion and unequivocal progression for a non-target;
+/// EQUIVOCAL is <see cref="LesionState.Equivocal"/> (not progression at that time point; RECIST 1.1 §4.3.2). TR
+/// records with an empty TRLNKID and TRTESTCD SUMDIAM (the sum of diameters, not a lesion) are skipped: OncoTrial sums
+/// the lesions itself. Identical repeated records are kept once (warning); conflicting ones are an error.</para>
 /// </remarks>
 public static class LesionReader
 {
@@ -53,8 +65,9 @@ public static class LesionReader
 
     /// <summary>Reads TU, TR and (for reference dates) DM of a study folder.</summary>
     /// <param name="study">A loaded study folder.</param>
-    /// <param name="evaluator">Keep only TR/TU records of this evaluator (TREVAL/TUEVAL, case-insensitive) when the column exists; null keeps all.</param>
-    public static LesionInput ReadStudy(StudyFolder study, string? evaluator = DefaultEvaluator)
+    /// <param name="evaluator">Keep only TR/TU records of this evaluator (TREVAL/TUEVAL or TREVALID/TUEVALID, case-insensitive); null keeps all.</param>
+    /// <param name="imputation">The day a partial TRDTC is imputed to (last by default).</param>
+    public static LesionInput ReadStudy(StudyFolder study, string? evaluator = DefaultEvaluator, DateImputation imputation = DateImputation.Last)
     {
         ArgumentNullException.ThrowIfNull(study);
         var problems = new List<Problem>();
@@ -64,21 +77,23 @@ public static class LesionReader
         {
             foreach (var name in new[] { ("TU", tu), ("TR", tr) }.Where(d => d.Item2 is null).Select(d => d.Item1))
             {
-                problems.Add(new Problem(name.ToLowerInvariant() + ".csv", null, null, null, "FILE_MISSING", $"the {name} domain file", "no such file", "Add it with the columns listed in docs/data-format.md."));
+                string file = study.FileNameOf(name);
+                problems.Add(new Problem(file, null, null, null, "FILE_MISSING", $"the {name} domain file (lesion-level RECIST input needs both TU and TR)", "no such file", $"Add {file} with the columns listed in docs/data-format.md, or derive from the recorded responses (--responses rs)."));
             }
 
             return new LesionInput([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems);
         }
 
-        return ReadSdtm(tu.Table, tr.Table, study.Domain("DM")?.Table, evaluator, problems);
+        return ReadSdtm(tu.Table, tr.Table, study.Domain("DM")?.Table, evaluator, imputation, problems);
     }
 
     /// <summary>Reads standalone SDTM TU and TR CSV files (e.g. pharmaversesdtm's tu_onco_recist, tr_onco_recist) and optionally DM.</summary>
     /// <param name="tuPath">The TU file.</param>
     /// <param name="trPath">The TR file.</param>
     /// <param name="dmPath">A DM file for RFSTDTC, or null.</param>
-    /// <param name="evaluator">Keep only records of this evaluator when TREVAL/TUEVAL exist; null keeps all.</param>
-    public static LesionInput ReadSdtmFiles(string tuPath, string trPath, string? dmPath, string? evaluator = DefaultEvaluator)
+    /// <param name="evaluator">Keep only records of this evaluator (TREVAL/TUEVAL or TREVALID/TUEVALID); null keeps all.</param>
+    /// <param name="imputation">The day a partial TRDTC is imputed to (last by default).</param>
+    public static LesionInput ReadSdtmFiles(string tuPath, string trPath, string? dmPath, string? evaluator = DefaultEvaluator, DateImputation imputation = DateImputation.Last)
     {
         ArgumentNullException.ThrowIfNull(tuPath);
         ArgumentNullException.ThrowIfNull(trPath);
@@ -91,7 +106,7 @@ public static class LesionReader
             return new LesionInput([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems);
         }
 
-        return ReadSdtm(tu, tr, dm, evaluator, problems);
+        return ReadSdtm(tu, tr, dm, evaluator, imputation, problems);
     }
 
     /// <summary>Reads the flat lesion CSV (docs/data-format.md, "Lesion file").</summary>
@@ -125,7 +140,7 @@ public static class LesionReader
         return table;
     }
 
-    internal static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, List<Problem> problems)
+    internal static LesionInput ReadSdtm(CsvTable tu, CsvTable tr, CsvTable? dm, string? evaluator, DateImputation imputation, List<Problem> problems)
     {
         var columnsOk = RequireColumns(tu, ["USUBJID", "TULNKID", "TUORRES", "TULOC"], problems)
             & RequireColumns(tr, ["USUBJID", "TRLNKID", "TRTESTCD", "TRDTC"], problems)
@@ -162,13 +177,17 @@ public static class LesionReader
         // Lesions (TU).
         var lesions = new Dictionary<(string, string), (LesionRole Role, string Location, bool IsNode, CsvRecord Record)>();
         var hasNodeFlag = tu.IndexOf("TUNODFL") >= 0;
-        foreach (var r in tu.Records)
+        var tuKept = tu.Records.Where(r => KeepEvaluator(tu, r, "TU", evaluator)).ToList();
+        var trKept = tr.Records.Where(r => KeepEvaluator(tr, r, "TR", evaluator)).ToList();
+        var ambiguous = new[] { Evaluators.CheckSingle(tu, tuKept, "TU", evaluator), Evaluators.CheckSingle(tr, trKept, "TR", evaluator) }.OfType<Problem>().ToList();
+        if (ambiguous.Count > 0)
         {
-            if (!KeepEvaluator(tu, r, "TUEVAL", evaluator))
-            {
-                continue;
-            }
+            problems.AddRange(ambiguous);
+            return new LesionInput([], new Dictionary<string, DateOnly>(StringComparer.Ordinal), problems);
+        }
 
+        foreach (var r in tuKept)
+        {
             var subject = Get(tu, r, "USUBJID");
             var id = Get(tu, r, "TULNKID");
             var roleText = Get(tu, r, "TUORRES");
@@ -205,15 +224,15 @@ public static class LesionReader
         // Results (TR).
         var raw = new List<RawRecord>();
         var hasBaselineFlag = tr.IndexOf("TRLOBXFL") >= 0;
-        foreach (var r in tr.Records)
+        foreach (var r in trKept)
         {
-            if (!KeepEvaluator(tr, r, "TREVAL", evaluator))
-            {
-                continue;
-            }
-
             var subject = Get(tr, r, "USUBJID");
             var id = Get(tr, r, "TRLNKID");
+            if (id.Length == 0 && string.Equals(Get(tr, r, "TRTESTCD"), "SUMDIAM", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // the sum of diameters (SDTMIG: no TRLNKID): OncoTrial sums the lesions itself
+            }
+
             if (!lesions.TryGetValue((subject, id), out var lesion))
             {
                 problems.Add(At(tr, r, "TRLNKID", "RECIST_LESION_NOT_IDENTIFIED", "a lesion identified in TU for this subject" + (evaluator is null ? string.Empty : " and evaluator " + evaluator), Problem.Quote(id), "Add the TU record or correct TRLNKID."));
@@ -237,26 +256,26 @@ public static class LesionReader
                 continue; // the other diameter of a target, or a measurement of a non-target: not used by RECIST 1.1
             }
 
-            var date = ParseDate(tr, r, "TRDTC", problems);
+            var date = ParseDate(tr, r, "TRDTC", imputation, problems);
             if (date is null)
             {
                 continue;
             }
 
-            var state = ParseResult(tr, r, problems, out var diameter);
+            var state = ParseResult(tr, r, lesion.Role, problems, out var diameter);
             if (state is null)
             {
                 continue;
             }
 
             bool? baseline = hasBaselineFlag ? string.Equals(Get(tr, r, "TRLOBXFL"), "Y", StringComparison.OrdinalIgnoreCase) : null;
-            raw.Add(new RawRecord(subject, id, lesion.Role, lesion.Location, lesion.IsNode, NullIfEmpty(Get(tr, r, "VISIT")), date.Value.Date, date.Value.Imputed, baseline, state.Value, diameter, priority, tr, r));
+            raw.Add(new RawRecord(subject, id, lesion.Role, lesion.Location, lesion.IsNode, NullIfEmpty(Get(tr, r, "VISIT")), date.Value.Imputed.Date, date.Value.Date, date.Value.Imputed.Flag, baseline, state.Value, diameter, priority, tr, r));
         }
 
-        return Assemble(raw, refDates, problems);
+        return Assemble(raw, refDates, imputation, problems);
     }
 
-    internal static LesionInput ReadFlat(CsvTable table, List<Problem> problems)
+    internal static LesionInput ReadFlat(CsvTable table, List<Problem> problems, DateImputation imputation = DateImputation.Last)
     {
         if (!RequireColumns(table, FlatColumns, problems))
         {
@@ -342,27 +361,32 @@ public static class LesionReader
                 }
             }
 
-            var date = ParseDate(table, r, "date", problems);
-            var state = ParseResult(table, r, problems, out var diameter, "result");
+            var date = ParseDate(table, r, "date", imputation, problems);
+            var state = ParseResult(table, r, role ?? LesionRole.Target, problems, out var diameter, "result");
             if (!ok || date is null || state is null || role is null)
             {
                 continue;
             }
 
-            raw.Add(new RawRecord(subject, Get(table, r, "lesion"), role.Value, location, isNode, NullIfEmpty(Get(table, r, "visit")), date.Value.Date, date.Value.Imputed, baseline, state.Value, diameter, 2, table, r));
+            raw.Add(new RawRecord(subject, Get(table, r, "lesion"), role.Value, location, isNode, NullIfEmpty(Get(table, r, "visit")), date.Value.Imputed.Date, date.Value.Date, date.Value.Imputed.Flag, baseline, state.Value, diameter, 2, table, r));
         }
 
-        return Assemble(raw, refDates, problems);
+        return Assemble(raw, refDates, imputation, problems);
     }
 
-    private static LesionInput Assemble(List<RawRecord> raw, Dictionary<string, DateOnly> refDates, List<Problem> problems)
+    private static LesionInput Assemble(List<RawRecord> raw, Dictionary<string, DateOnly> refDates, DateImputation imputation, List<Problem> problems)
     {
         var result = new List<LesionAssessment>();
         var referenceDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var subject in raw.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var records = subject.ToList();
             var hasRef = refDates.TryGetValue(subject.Key, out var refDate);
+
+            // A partial date whose span contains the reference date is never imputed after it (admiral max_dates): with
+            // the baseline flag, for the flagged records; without it, for every record (it is then a baseline candidate).
+            var records = subject.Select(r => hasRef && r.IsDateImputed && r.Earliest <= refDate && refDate <= r.Latest && r.Date > refDate && r.IsBaseline != false
+                ? r with { Date = refDate, IsCappedAtReference = true }
+                : r).ToList();
 
             // Baseline, per lesion.
             var baselineRecords = new List<RawRecord>();
@@ -404,24 +428,38 @@ public static class LesionReader
                 followUp.AddRange(ordered.Where(r => r.Date > baseDate && r.IsBaseline != true));
             }
 
-            // Follow-up time points: by visit when given, else by date; dated by the latest (complete) scan.
-            var timePointDate = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-            foreach (var tp in followUp.GroupBy(TimePointKey, StringComparer.Ordinal))
+            // Follow-up time points: by visit when given, else by date; dated by the latest (complete) scan. A visit that
+            // assesses one lesion on two complete dates holds two assessments: each date is its own time point.
+            var split = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var visit in followUp.Where(r => r.Visit is not null).GroupBy(r => r.Visit!, StringComparer.Ordinal))
             {
-                var complete = tp.Where(r => !r.IsDateImputed).ToList();
-                timePointDate[tp.Key] = complete.Count > 0 ? complete.Max(r => r.Date) : tp.Max(r => r.Date);
+                var twice = visit.Where(r => !r.IsDateImputed).GroupBy(r => r.LesionId, StringComparer.Ordinal).FirstOrDefault(l => l.Select(r => r.Date).Distinct().Count() > 1);
+                if (twice is not null)
+                {
+                    split.Add(visit.Key);
+                    var first = twice.First();
+                    problems.Add(At(first.Table, first.Record, null, "TIMEPOINT_SPLIT", string.Create(CultureInfo.InvariantCulture, $"one assessment of each lesion per visit (subject {subject.Key}, visit {visit.Key})"), string.Create(CultureInfo.InvariantCulture, $"lesion {twice.Key} assessed on {string.Join(" and ", twice.Select(r => r.Date).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"), "Each scan date of the visit is taken as its own time point; give the later assessment its own VISIT.", ProblemSeverity.Warning));
+                }
             }
 
-            var kept = new List<(RawRecord Record, DateOnly Date, bool IsBaseline)>();
-            kept.AddRange(baselineRecords.Select(r => (r, baselineRecords.Max(b => b.Date), true)));
-            kept.AddRange(followUp.Select(r => (r, timePointDate[TimePointKey(r)], false)));
+            string TimePointKey(RawRecord r) => r.Visit is { } v && !split.Contains(v) ? "V:" + v : "D:" + r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var timePointDate = new Dictionary<string, (DateOnly Date, DateImputationLevel? Flag)>(StringComparer.Ordinal);
+            foreach (var tp in followUp.GroupBy(TimePointKey, StringComparer.Ordinal))
+            {
+                timePointDate[tp.Key] = DateOf(tp.ToList());
+            }
+
+            var baselineDate = baselineRecords.Count > 0 ? DateOf(baselineRecords) : default;
+            var kept = new List<(RawRecord Record, DateOnly Date, DateImputationLevel? Flag, bool IsBaseline)>();
+            kept.AddRange(baselineRecords.Select(r => (r, baselineDate.Date, baselineDate.Flag, true)));
+            kept.AddRange(followUp.Select(r => (r, timePointDate[TimePointKey(r)].Date, timePointDate[TimePointKey(r)].Flag, false)));
             foreach (var imputed in kept.Where(k => k.Record.IsDateImputed).GroupBy(k => (k.Record.Table, k.Date, k.Record.Visit)))
             {
                 var first = imputed.First().Record;
-                problems.Add(At(first.Table, first.Record, null, "DATE_IMPUTED", "a complete assessment date", string.Create(CultureInfo.InvariantCulture, $"a partial date on {imputed.Count()} record(s) of subject {subject.Key}{(first.Visit is null ? string.Empty : ", visit " + first.Visit)}"), string.Create(CultureInfo.InvariantCulture, $"The time point is dated {imputed.Key.Date:yyyy-MM-dd} (latest complete scan of the visit, else the last day of the month)."), ProblemSeverity.Warning));
+                problems.Add(At(first.Table, first.Record, null, "DATE_IMPUTED", "a complete assessment date", string.Create(CultureInfo.InvariantCulture, $"a partial date on {imputed.Count()} record(s) of subject {subject.Key}{(first.Visit is null ? string.Empty : ", visit " + first.Visit)}"), string.Create(CultureInfo.InvariantCulture, $"The time point is dated {imputed.Key.Date:yyyy-MM-dd} ({(imputed.Any(k => k.Record.IsCappedAtReference) ? "the reference date, which the partial date spans: a baseline scan is not imputed after it" : $"latest complete scan of the visit, else the {imputation.Describe()} of the month or year")})."), ProblemSeverity.Warning));
             }
 
-            foreach (var group in kept.GroupBy(k => (k.Record.LesionId, k.Date, k.IsBaseline)))
+            foreach (var group in kept.GroupBy(k => (k.Record.LesionId, k.Date, k.Flag, k.IsBaseline)))
             {
                 var best = group.OrderByDescending(g => g.Record.Priority).ToList();
                 var top = best.Where(b => b.Record.Priority == best[0].Record.Priority).ToList();
@@ -441,7 +479,7 @@ public static class LesionReader
                     }
                 }
 
-                result.Add(new LesionAssessment(subject.Key, chosen.LesionId, chosen.Role, chosen.Location, chosen.IsNode, group.Key.Date, group.Key.IsBaseline, chosen.State, chosen.DiameterMm, chosen.Visit));
+                result.Add(new LesionAssessment(subject.Key, chosen.LesionId, chosen.Role, chosen.Location, chosen.IsNode, group.Key.Date, group.Key.IsBaseline, chosen.State, chosen.DiameterMm, chosen.Visit) { DateFlag = group.Key.Flag });
             }
 
             if (baselineRecords.Count > 0)
@@ -459,9 +497,20 @@ public static class LesionReader
         return new LesionInput(ordered2, referenceDates, problems);
     }
 
-    private static string TimePointKey(RawRecord r) => r.Visit is { } v ? "V:" + v : "D:" + r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The date of a time point: its latest complete scan, else its latest imputed one (with that flag).</summary>
+    private static (DateOnly Date, DateImputationLevel? Flag) DateOf(List<RawRecord> records)
+    {
+        var complete = records.Where(r => !r.IsDateImputed).ToList();
+        if (complete.Count > 0)
+        {
+            return (complete.Max(r => r.Date), null);
+        }
 
-    private static LesionState? ParseResult(CsvTable t, CsvRecord r, List<Problem> problems, out double? diameter, string? column = null)
+        var date = records.Max(r => r.Date);
+        return (date, records.Where(r => r.Date == date).Aggregate((DateImputationLevel?)null, (f, r) => DateImputationLevels.Max(f, r.DateFlag)));
+    }
+
+    private static LesionState? ParseResult(CsvTable t, CsvRecord r, LesionRole role, List<Problem> problems, out double? diameter, string? column = null)
     {
         diameter = null;
         string text;
@@ -489,6 +538,8 @@ public static class LesionReader
             case "ABSENT": return LesionState.Absent;
             case "UNEQUIVOCAL PROGRESSION": return LesionState.UnequivocalProgression;
             case "TOO SMALL TO MEASURE": return LesionState.TooSmallToMeasure;
+            case "EQUIVOCAL": return LesionState.Equivocal;
+            case "UNEQUIVOCAL": return role == LesionRole.New ? LesionState.Present : LesionState.UnequivocalProgression;
             case "NOT ASSESSED" or "NOT DONE" or "NOT EVALUABLE" or "NE" or "": return LesionState.NotAssessed;
         }
 
@@ -498,32 +549,24 @@ public static class LesionReader
             return LesionState.Measured;
         }
 
-        problems.Add(At(t, r, col, "VALUE_NOT_ALLOWED", "a size in mm >= 0 (dot as decimal separator) or PRESENT, ABSENT, UNEQUIVOCAL PROGRESSION, TOO SMALL TO MEASURE, NOT ASSESSED", Problem.Quote(text), "Correct the result."));
+        problems.Add(At(t, r, col, "VALUE_NOT_ALLOWED", "a size in mm >= 0 (dot as decimal separator) or PRESENT, ABSENT, UNEQUIVOCAL PROGRESSION, UNEQUIVOCAL, EQUIVOCAL, TOO SMALL TO MEASURE, NOT ASSESSED", Problem.Quote(text), "Correct the result."));
         return null;
     }
 
-    private static (DateOnly Date, bool Imputed)? ParseDate(CsvTable t, CsvRecord r, string column, List<Problem> problems)
+    private static (PartialDate Date, ImputedDate Imputed)? ParseDate(CsvTable t, CsvRecord r, string column, DateImputation imputation, List<Problem> problems)
     {
         var text = Get(t, r, column);
         if (PartialDate.TryParse(text, out var d))
         {
-            if (d.IsCompleteDate)
-            {
-                return (d.Earliest, false);
-            }
-
-            if (d.Month is not null)
-            {
-                return (d.Latest, true);
-            }
+            return (d, ImputedDate.From(d, imputation));
         }
 
-        problems.Add(At(t, r, column, "DATE_INVALID", "an ISO 8601 date YYYY-MM-DD (YYYY-MM is imputed)", Problem.Quote(text), "Give the assessment date."));
+        problems.Add(At(t, r, column, "DATE_INVALID", "an ISO 8601 date YYYY-MM-DD (YYYY-MM and YYYY are imputed)", Problem.Quote(text), "Give the assessment date."));
         return null;
     }
 
-    private static bool KeepEvaluator(CsvTable t, CsvRecord r, string column, string? evaluator) =>
-        evaluator is null || t.IndexOf(column) < 0 || string.Equals(Get(t, r, column), evaluator, StringComparison.OrdinalIgnoreCase);
+    private static bool KeepEvaluator(CsvTable t, CsvRecord r, string prefix, string? evaluator) =>
+        Evaluators.Matches(Get(t, r, prefix + "EVAL"), Get(t, r, prefix + "EVALID"), evaluator);
 
     private static bool RequireColumns(CsvTable t, IEnumerable<string> columns, List<Problem> problems)
     {
@@ -556,11 +599,21 @@ public static class LesionReader
         bool IsNode,
         string? Visit,
         DateOnly Date,
-        bool IsDateImputed,
+        PartialDate Collected,
+        DateImputationLevel? DateFlag,
         bool? IsBaseline,
         LesionState State,
         double? DiameterMm,
         int Priority,
         CsvTable Table,
-        CsvRecord Record);
+        CsvRecord Record)
+    {
+        public bool IsDateImputed => DateFlag is not null;
+
+        public bool IsCappedAtReference { get; init; }
+
+        public DateOnly Earliest => Collected.Earliest;
+
+        public DateOnly Latest => Collected.Latest;
+    }
 }

@@ -22,7 +22,11 @@ public static partial class RecistDerivation
     /// no rounding). The numbers are those of <see cref="RecistOptions.Thresholds"/> (RECIST 1.1 by default); a
     /// lesion too small to measure counts as <see cref="RecistThresholds.TooSmallToMeasureMm"/>.</para>
     /// <para>Non-target response: PD on unequivocal progression of any non-target lesion; NE when one was not
-    /// assessed; CR when all are absent (nodes: absent or &lt; 10 mm); NON-CR/NON-PD otherwise.</para>
+    /// assessed; CR when all are absent (nodes: absent or &lt; 10 mm); NON-CR/NON-PD otherwise (an equivocal non-target
+    /// lesion is present, not progressing).</para>
+    /// <para>New lesions: a new lesion present, measured, too small to measure or unequivocal is PD. An equivocal one is
+    /// not PD at that time point; when a later scan shows the same lesion (TRLNKID) unequivocally, the earlier time point
+    /// is PD too (RECIST 1.1 §4.3.2: "progression should be declared using the date of the initial scan").</para>
     /// <para>Overall: any PD (target, non-target or new lesion) is PD; then target NE is NE; then Table 1 (target CR
     /// with non-target NON-CR/NON-PD or NE is PR). Without target lesions Table 2 applies: CR, NON-CR/NON-PD or NE.
     /// A subject with neither target nor non-target lesions at baseline gets NE unless a new lesion appears.</para>
@@ -72,7 +76,7 @@ public static partial class RecistDerivation
                 problems.Add($"{where}: expected a diameter in mm >= 0 for a measured lesion, found {(l.DiameterMm?.ToString(CultureInfo.InvariantCulture) ?? "none")}. Give the measurement, or the state TOO SMALL TO MEASURE, ABSENT or NOT DONE.");
             }
 
-            if (l.Role == LesionRole.Target && l.State is LesionState.Present or LesionState.UnequivocalProgression)
+            if (l.Role == LesionRole.Target && l.State is LesionState.Present or LesionState.UnequivocalProgression or LesionState.Equivocal)
             {
                 problems.Add($"{where}: a target lesion needs a measurement (or too small to measure, absent, not done), found the state {l.State}.");
             }
@@ -116,6 +120,11 @@ public static partial class RecistDerivation
         var nadir = baselineSum;
         var nadirSizes = targets.ToDictionary(t => t.LesionId, t => (decimal)t.SizeMmUnder(thresholds)!.Value, StringComparer.Ordinal);
 
+        // RECIST 1.1 §4.3.2: an equivocal new lesion that a later scan shows unequivocally is progression from its first scan.
+        var unequivocalNew = records.Where(l => l.Role == LesionRole.New && IsNewLesionSeen(l.State))
+            .GroupBy(l => l.LesionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(l => l.Date), StringComparer.Ordinal);
+        var baselineFlag = baseline.Aggregate((DateImputationLevel?)null, (f, l) => DateImputationLevels.Max(f, l.DateFlag));
         var byDate = records.Where(l => !l.IsBaseline).GroupBy(l => l.Date).OrderBy(g => g.Key);
         var result = new List<TimePointResponse>();
         var responseDates = new List<(DateOnly Date, OverallResponse Response)>();
@@ -187,7 +196,10 @@ public static partial class RecistDerivation
             }
 
             // New lesions.
-            var newLesions = visit.Where(l => l.Role == LesionRole.New && l.State is LesionState.Present or LesionState.Measured or LesionState.TooSmallToMeasure or LesionState.UnequivocalProgression).ToList();
+            var newLesions = visit.Where(l => l.Role == LesionRole.New && IsNewLesionSeen(l.State)).ToList();
+            var confirmedLater = visit.Where(l => l.Role == LesionRole.New && l.State == LesionState.Equivocal
+                && unequivocalNew.TryGetValue(l.LesionId, out var seen) && seen > date).ToList();
+            newLesions.AddRange(confirmedLater);
             foreach (var l in newLesions)
             {
                 sites.Add(l.Organ);
@@ -205,6 +217,10 @@ public static partial class RecistDerivation
             }
 
             var (overall, rule) = CombineOverall(target, nonTarget, newLesions.Count > 0);
+            if (overall == OverallResponse.ProgressiveDisease && rule == "new lesion" && newLesions.Count == confirmedLater.Count)
+            {
+                rule = string.Create(CultureInfo.InvariantCulture, $"new lesion, equivocal at this scan and unequivocal on {unequivocalNew[confirmedLater[0].LesionId]:yyyy-MM-dd} (RECIST 1.1 §4.3.2: progression dated from the first scan)");
+            }
 
             if (options.StickyConfirmedPartialResponse && prConfirmed && overall == OverallResponse.StableDisease)
             {
@@ -247,7 +263,11 @@ public static partial class RecistDerivation
                 newLesions.Count > 0,
                 overall,
                 overall == OverallResponse.ProgressiveDisease ? sites.ToList() : [],
-                rule));
+                rule)
+            {
+                DateFlag = visit.Aggregate((DateImputationLevel?)null, (f, l) => DateImputationLevels.Max(f, l.DateFlag)),
+                BaselineDateFlag = baselineFlag,
+            });
 
             if (hasTargets && complete && sum < nadir)
             {
@@ -258,6 +278,10 @@ public static partial class RecistDerivation
 
         return result;
     }
+
+    /// <summary>A new lesion is there: present, measured, too small to measure or unequivocal (not absent, equivocal or not assessed).</summary>
+    private static bool IsNewLesionSeen(LesionState state) =>
+        state is LesionState.Present or LesionState.Measured or LesionState.TooSmallToMeasure or LesionState.UnequivocalProgression;
 
     /// <summary>RECIST 1.1 Table 1 (with target lesions) and Table 2 (non-target disease only).</summary>
     internal static (OverallResponse Overall, string Rule) CombineOverall(OverallResponse? target, OverallResponse? nonTarget, bool hasNewLesion)

@@ -43,6 +43,12 @@ public sealed record TimePointResponse(
     IReadOnlyList<string> ProgressingSites,
     string Rule)
 {
+    /// <summary>What was imputed in <see cref="Date"/> (ADTF): the largest flag of the time point's lesion records; null when complete.</summary>
+    public DateImputationLevel? DateFlag { get; init; }
+
+    /// <summary>What was imputed in <see cref="BaselineDate"/>; null when complete.</summary>
+    public DateImputationLevel? BaselineDateFlag { get; init; }
+
     /// <summary>The number of progressing sites at PD; null when the time point is not PD.</summary>
     public int? ProgressingSiteCount => Overall == OverallResponse.ProgressiveDisease ? ProgressingSites.Count : null;
 

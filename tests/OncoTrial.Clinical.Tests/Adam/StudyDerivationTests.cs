@@ -36,14 +36,16 @@ public sealed class StudyDerivationTests : IDisposable
     }
 
     [Fact]
-    public void Adrs_has_one_ovr_and_four_subject_level_records_per_treated_subject()
+    public void Adrs_has_one_ovr_and_twelve_subject_level_records_per_treated_subject()
     {
         var adrs = Derive().Adrs!;
-        Assert.Equal(15, adrs.RowCount);
+        Assert.Equal(39, adrs.RowCount);
         Assert.Equal(0, Count(adrs, "NCT05013697-02-2002", "BOR"));
         foreach (string s in new[] { S1001, S1002, S2001 })
         {
-            Assert.Equal(["OVR", "BOR", "CBOR", "RSP", "CRSP"], Enumerable.Range(0, adrs.RowCount).Where(i => V(adrs, i, "USUBJID") == s).Select(i => V(adrs, i, "PARAMCD")));
+            Assert.Equal(
+                ["OVR", "BOR", "CBOR", "RSP", "CRSP", "PD", "CB", "CCB", "BCP", "CBCP", "LSTA", "DEATH", "MDIS"],
+                Enumerable.Range(0, adrs.RowCount).Where(i => V(adrs, i, "USUBJID") == s).Select(i => V(adrs, i, "PARAMCD")));
         }
     }
 
@@ -78,6 +80,26 @@ public sealed class StudyDerivationTests : IDisposable
     [InlineData(S2001, "CBOR", "SD", "3", "2022-02-23", "43")]
     [InlineData(S2001, "RSP", "N", "0", "", "")]
     [InlineData(S2001, "CRSP", "N", "0", "", "")]
+    [InlineData(S1001, "PD", "N", "0", "", "")]
+    [InlineData(S1001, "CB", "Y", "1", "2021-10-22", "43")]
+    [InlineData(S1001, "CCB", "Y", "1", "2021-10-22", "43")]
+    [InlineData(S1001, "BCP", "Y", "1", "2021-10-22", "43")]
+    [InlineData(S1001, "CBCP", "N", "0", "", "")]
+    [InlineData(S1001, "LSTA", "PR", "2", "2021-10-22", "43")]
+    [InlineData(S1001, "DEATH", "N", "0", "", "")]
+    [InlineData(S1001, "MDIS", "Y", "1", "", "")]
+    [InlineData(S1002, "PD", "Y", "1", "2021-11-19", "43")]
+    [InlineData(S1002, "CB", "N", "0", "", "")]
+    [InlineData(S1002, "CCB", "N", "0", "", "")]
+    [InlineData(S1002, "BCP", "N", "0", "", "")]
+    [InlineData(S1002, "LSTA", "PD", "5", "2021-11-19", "43")]
+    [InlineData(S1002, "DEATH", "Y", "1", "2022-03-15", "159")]
+    [InlineData(S2001, "PD", "N", "0", "", "")]
+    [InlineData(S2001, "CB", "Y", "1", "2022-02-23", "43")]
+    [InlineData(S2001, "CCB", "Y", "1", "2022-02-23", "43")]
+    [InlineData(S2001, "BCP", "N", "0", "", "")]
+    [InlineData(S2001, "LSTA", "SD", "3", "2022-02-23", "43")]
+    [InlineData(S2001, "MDIS", "Y", "1", "", "")]
     public void Subject_level_response_records_match_the_hand_derivation(string subject, string paramcd, string avalc, string aval, string adt, string ady)
     {
         var adrs = Derive().Adrs!;
