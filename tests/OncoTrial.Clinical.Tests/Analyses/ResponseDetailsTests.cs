@@ -126,6 +126,22 @@ public class ResponseDetailsTests
     }
 
     [Fact]
+    public void Swimmer_lanes_of_a_study_with_phases_have_a_bar_per_phase_from_ADEX_and_the_disposition_s_ongoing_flag()
+    {
+        string folder = Path.Combine(Study.StudyFolders.RepositoryRoot, "tests", "OncoTrial.Clinical.Tests", "Disposition", "studies", "paths");
+        var lanes = StudyAnalysis.Create(Clinical.Study.StudyFolder.Load(folder)).Results.ResponseDetails!.Swimmer.ToDictionary(l => l.Subject);
+
+        // 3014 completed initial therapy (2022-04-11 to 06-13) and is in maintenance (07-04 to 07-25) at the cutoff; 3009
+        // has the same doses but stopped maintenance for progression; 3003 stopped initial therapy after two cycles.
+        var ongoing = lanes["NCT05013697-03-3014"];
+        Assert.Equal([("INITIAL THERAPY", 1, 64), ("MAINTENANCE THERAPY", 85, 106)], ongoing.Treatment.Select(t => (t.Phase, t.StartDay, t.EndDay)));
+        Assert.True(ongoing.IsOngoing);
+        Assert.False(lanes["NCT05013697-03-3009"].IsOngoing);
+        Assert.Equal(2, lanes["NCT05013697-03-3009"].Treatment.Count);
+        Assert.Equal(("INITIAL THERAPY", 22), (Assert.Single(lanes["NCT05013697-03-3003"].Treatment).Phase, lanes["NCT05013697-03-3003"].LastTreatmentDay));
+    }
+
+    [Fact]
     public void Spider_points_start_at_zero_on_the_baseline_and_follow_every_complete_sum()
     {
         var spider = Details().Spider.Where(p => p.Subject == "Q7").ToList();

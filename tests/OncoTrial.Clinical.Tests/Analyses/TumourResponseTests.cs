@@ -47,6 +47,17 @@ public class TumourResponseTests
     }
 
     [Fact]
+    public void Orr_and_DCR_agree_with_the_RECIST_response_summaries_on_the_derivation_s_best_responses()
+    {
+        var analysis = FiveSubjects().Analyse();
+        var table = analysis.Results.Response!;
+        var summary = ResponseSummaries.ComputeResponseRates(analysis.Datasets.Efficacy!.BestResponses, table.Population.Subjects);
+        Assert.Equal(summary.AnalysisSet.ObjectiveResponseRate, table.ObjectiveResponse[0].Estimate);
+        Assert.Equal(summary.AnalysisSet.DiseaseControlRate, table.DiseaseControl[0].Estimate);
+        Assert.Equal(summary.Counts.GetValueOrDefault("PR"), table.Row("PR")!.Total.Count);
+    }
+
+    [Fact]
     public void The_evaluable_subset_is_the_subjects_with_a_post_baseline_response_other_than_NE()
     {
         var table = Table();
