@@ -85,12 +85,12 @@ public sealed record SubgroupAnalysis(
                     break;
                 case SubgroupFactor.Sex:
                     variables.Add(Variable(inputs, records, "sex", "Sex", [("sex/M", "Male"), ("sex/F", "Female")],
-                        id => adsl.GetValueOrDefault(id)?.Sex.ToUpperInvariant() switch { "M" => "sex/M", "F" => "sex/F", _ => null }));
+                        id => adsl.GetValueOrDefault(id)?.Sex.ToUpperInvariant() switch { "M" => "sex/M", "F" => "sex/F", _ => null }, "ADSL"));
                     break;
                 case SubgroupFactor.Age:
                     string a = options.AgeCutoff.ToString(CultureInfo.InvariantCulture);
                     variables.Add(Variable(inputs, records, "age", "Age, years", [("age/lt" + a, "< " + a), ("age/ge" + a, "≥ " + a)],
-                        id => adsl.GetValueOrDefault(id)?.Age is { } age ? (age < options.AgeCutoff ? "age/lt" + a : "age/ge" + a) : null));
+                        id => adsl.GetValueOrDefault(id)?.Age is { } age ? (age < options.AgeCutoff ? "age/lt" + a : "age/ge" + a) : null, "ADSL"));
                     break;
                 case SubgroupFactor.Ecog:
                     variables.Add(Variable(inputs, records, "ecog", "ECOG performance status", [("ecog/0", "0"), ("ecog/ge1", "≥ 1")],
@@ -120,8 +120,10 @@ public sealed record SubgroupAnalysis(
         string key,
         string label,
         IReadOnlyList<(string Key, string Label)> levels,
-        Func<string, string?> levelOf)
+        Func<string, string?> levelOf,
+        string? source = null)
     {
+        source ??= inputs.Analysis.Study.FileNameOf("SC");
         var options = inputs.Options;
         var population = inputs.Efficacy;
         var problems = new List<Problem>();
@@ -130,7 +132,7 @@ public sealed record SubgroupAnalysis(
         if (excluded.Count > 0)
         {
             problems.Add(new Problem(
-                inputs.Analysis.Study.FileNameOf("SC"), null, null, null, "ANALYSIS_SUBGROUP_UNKNOWN", $"a value of {label} for every subject of the analysis set",
+                source, null, null, null, "ANALYSIS_SUBGROUP_UNKNOWN", $"a value of {label} for every subject of the analysis set",
                 string.Create(CultureInfo.InvariantCulture, $"none for {excluded.Count} subject(s): {string.Join(", ", excluded.Take(10))}{(excluded.Count > 10 ? ", ..." : string.Empty)}"),
                 "None needed: they are left out of this subgroup variable.", ProblemSeverity.Note));
         }
@@ -142,7 +144,7 @@ public sealed record SubgroupAnalysis(
             if (subjects.Count == 0)
             {
                 problems.Add(new Problem(
-                    inputs.Analysis.Study.FileNameOf("SC"), null, null, null, "ANALYSIS_SUBGROUP_LEVEL_EMPTY", $"subjects in the level {levelLabel} of {label}", "none in the analysis set",
+                    source, null, null, null, "ANALYSIS_SUBGROUP_LEVEL_EMPTY", $"subjects in the level {levelLabel} of {label}", "none in the analysis set",
                     "None needed: the level is left out of the subgroup analysis.", ProblemSeverity.Note));
                 continue;
             }
