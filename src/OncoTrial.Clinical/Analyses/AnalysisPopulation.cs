@@ -91,6 +91,7 @@ public sealed record AnalysisPopulation(string Name, string Definition, IReadOnl
         List<AnalysisColumn> columns = arms.Count switch
         {
             0 => [new AnalysisColumn(TotalName, string.Empty, ids, true)],
+            1 when arms[0].Name == NoArm => [new AnalysisColumn(TotalName, string.Empty, ids, true)],
             1 => [arms[0] with { IsTotal = true }],
             _ => [.. arms, new AnalysisColumn(TotalName, string.Empty, ids, true)],
         };
