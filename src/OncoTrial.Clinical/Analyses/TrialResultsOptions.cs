@@ -9,14 +9,19 @@ namespace OncoTrial.Clinical.Analyses;
 public enum EvaluableDefinition
 {
     /// <summary>
-    /// At least one post-baseline time-point response (ADRS OVR, ANL01FL = Y) other than NE and ND: the paper's "patients
-    /// with post-baseline response assessments" (Table 2 footnote a: not evaluable = "unevaluable post-baseline assessment or
-    /// no post-baseline assessment"). The default.
+    /// A best overall response other than NE, ND or MISSING (CR, PR, SD, NON-CR/NON-PD or PD), as
+    /// <see cref="ResponseSummaries.ComputeResponseRates"/>'s evaluable set. The default: the paper's "43 patients with
+    /// post-baseline response assessments" are its 5 CR + 31 PR + 6 SD + 1 PD, and its 45 subjects with a target-lesion
+    /// decrease (a decreased complete sum is a PR or SD time point) cannot be reconciled with 43 by
+    /// <see cref="PostBaselineResponse"/> (docs/decisions/0012-paper-analyses.md).
+    /// </summary>
+    BestResponse,
+
+    /// <summary>
+    /// At least one post-baseline time-point response (ADRS OVR, ANL01FL = Y) other than NE and ND: a subject whose only
+    /// response is an SD before the SD minimum (BOR NE) is evaluable.
     /// </summary>
     PostBaselineResponse,
-
-    /// <summary>A best overall response other than NE, ND or MISSING (<see cref="ResponseSummaries.ComputeResponseRates"/>'s evaluable set).</summary>
-    BestResponse,
 }
 
 /// <summary>A baseline characteristic by which the subgroup analysis splits the analysis set.</summary>
@@ -94,7 +99,7 @@ public sealed record TrialResultsOptions
     public ResponseBasis ResponseBasis { get; init; } = ResponseBasis.Confirmed;
 
     /// <summary>The evaluable subset of the response rates.</summary>
-    public EvaluableDefinition Evaluable { get; init; } = EvaluableDefinition.PostBaselineResponse;
+    public EvaluableDefinition Evaluable { get; init; } = EvaluableDefinition.BestResponse;
 
     /// <summary>A response is durable when its duration (ADTTE DOR AVAL, event or censored) is more than this many months (paper: 6).</summary>
     public double DurableResponseMonths { get; init; } = 6;

@@ -68,7 +68,7 @@ public sealed record TumourResponse(
         string level = (Options.ConfidenceLevel.Value * 100).ToString("0.###", CultureInfo.InvariantCulture);
         string evaluable = Options.Evaluable == EvaluableDefinition.PostBaselineResponse
             ? "at least one post-baseline time-point response other than NE/ND"
-            : "a best overall response other than NE, ND or missing";
+            : "a best overall response of CR, PR, SD or PD";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{Population.Describe()}. {(Options.ResponseBasis == ResponseBasis.Confirmed ? "Confirmed" : "Unconfirmed")} best overall response per RECIST 1.1 ({Recist.Describe()}). "

@@ -58,21 +58,22 @@ public class TumourResponseTests
     }
 
     [Fact]
-    public void The_evaluable_subset_is_the_subjects_with_a_post_baseline_response_other_than_NE()
+    public void The_evaluable_subset_is_the_subjects_with_a_best_response_other_than_NE()
     {
         var table = Table();
-        Assert.Equal(["P1", "P2", "P3", "P5"], table.Evaluable[0].Subjects);
-        Assert.Equal((1, 4), (table.EvaluableObjectiveResponse[0].Count.Count, table.EvaluableObjectiveResponse[0].Count.Denominator));
-        Assert.Equal(BinomialInterval.Compute(2, 4), table.EvaluableDiseaseControl[0].Estimate);
-        Assert.Contains("(n = 4)", table.Describe(), StringComparison.Ordinal);
+        Assert.Equal(["P1", "P2", "P3"], table.Evaluable[0].Subjects);
+        Assert.Equal((1, 3), (table.EvaluableObjectiveResponse[0].Count.Count, table.EvaluableObjectiveResponse[0].Count.Denominator));
+        Assert.Equal(BinomialInterval.Compute(2, 3), table.EvaluableDiseaseControl[0].Estimate);
+        Assert.Contains("(n = 3)", table.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_evaluable_subset_by_best_response_leaves_out_the_too_early_SD()
+    public void The_evaluable_subset_by_post_baseline_responses_takes_in_the_too_early_SD()
     {
-        var table = Table(TrialResultsOptions.Default with { Evaluable = EvaluableDefinition.BestResponse });
-        Assert.Equal(["P1", "P2", "P3"], table.Evaluable[0].Subjects);
-        Assert.Equal(BinomialInterval.Compute(1, 3), table.EvaluableObjectiveResponse[0].Estimate);
+        var table = Table(TrialResultsOptions.Default with { Evaluable = EvaluableDefinition.PostBaselineResponse });
+        Assert.Equal(["P1", "P2", "P3", "P5"], table.Evaluable[0].Subjects);
+        Assert.Equal(BinomialInterval.Compute(1, 4), table.EvaluableObjectiveResponse[0].Estimate);
+        Assert.Equal(BinomialInterval.Compute(2, 4), table.EvaluableDiseaseControl[0].Estimate);
     }
 
     [Fact]
