@@ -246,18 +246,18 @@ internal static class TumourBuilder
         switch (plan.Progression ?? ProgressionKind.TargetGrowth)
         {
             case ProgressionKind.TargetGrowth:
-            {
-                // Grow the targets of the first site(s) until the sum is 30% and 6 mm above the nadir.
-                var grown = targets.Select((x, i) => (x, i)).GroupBy(x => OrganOf(x.x.Lesion)).Take(sites).SelectMany(g => g).ToList();
-                double need = Math.Max(0.3 * nadirSum, 6) + 1;
-                foreach (var (x, i) in grown)
                 {
-                    sizes[i] = nadirSizes[i] + Math.Ceiling(need / grown.Count);
-                    organs.Add(OrganOf(x.Lesion));
-                }
+                    // Grow the targets of the first site(s) until the sum is 30% and 6 mm above the nadir.
+                    var grown = targets.Select((x, i) => (x, i)).GroupBy(x => OrganOf(x.x.Lesion)).Take(sites).SelectMany(g => g).ToList();
+                    double need = Math.Max(0.3 * nadirSum, 6) + 1;
+                    foreach (var (x, i) in grown)
+                    {
+                        sizes[i] = nadirSizes[i] + Math.Ceiling(need / grown.Count);
+                        organs.Add(OrganOf(x.Lesion));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case ProgressionKind.NonTargetProgression:
                 nonTargetState = LesionState.UnequivocalProgression;
