@@ -101,7 +101,7 @@ public static class AdverseEventTable
                     cells.AddRange([TableParts.Count(term.AnyGrade[i], decimals), TableParts.Count(severe[i], decimals), TableParts.Count(related.AnyGrade, n, decimals), TableParts.Count(related.Grade3OrWorse, n, decimals)]);
                 }
 
-                rows.Add(new TableRow(cells, 1) { Key = "group/" + group.Group.Term + "/" + term.Term });
+                rows.Add(new TableRow(cells) { Key = "group/" + group.Group.Term + "/" + term.Term });
             }
 
             groups.Add(new RowGroup(group.Group.Term, rows));
