@@ -14,8 +14,10 @@ namespace OncoTrial.Reporting;
 /// <c>{\pict\pngblip ...}</c> at their size.
 /// </summary>
 /// <remarks>
-/// Every character outside printable ASCII is written as <c>\uN?</c> (signed 16-bit UTF-16 code units; "?" is the
-/// fallback for readers without Unicode), so the file is pure ASCII: "≥" is <c>\u8805?</c>, "±" <c>\u177?</c>. Numbers
+/// Every character outside printable ASCII is written as <c>\uN</c> with the fallback "?" (signed 16-bit UTF-16 code
+/// units; <c>\uc1</c>), so the file is pure ASCII: "≥" is <c>\u8805\'3f</c>, "±" <c>\u177\'3f</c>. The fallback is
+/// written as the hex escape <c>\'3f</c> rather than a bare "?", as Word does: a reader that mishandles the bare form
+/// (pandoc 2.17 drops the blank after "\u8805? ") reads the escape right. Numbers
 /// are invariant; there is no creation date, so the same document gives the same text. A spanning header is one cell
 /// whose right edge is that of its last sub-column (each RTF row sets its own cell edges). Hidden-in-text columns are left
 /// out, as in text output. Stateless and thread-safe.
@@ -93,7 +95,7 @@ public static class RtfRenderer
         return rtf.ToString();
     }
 
-    /// <summary>Escapes text for RTF: <c>\</c>, <c>{</c> and <c>}</c> escaped, a tab as <c>\tab</c>, a line end as <c>\line</c>, every other character outside printable ASCII as <c>\uN?</c>.</summary>
+    /// <summary>Escapes text for RTF: <c>\</c>, <c>{</c> and <c>}</c> escaped, a tab as <c>\tab</c>, a line end as <c>\line</c>, every other character outside printable ASCII as <c>\uN\'3f</c> (fallback "?").</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -121,7 +123,7 @@ public static class RtfRenderer
                     sb.Append(c);
                     break;
                 default:
-                    sb.Append(@"\u").Append(((short)c).ToString(CultureInfo.InvariantCulture)).Append('?');
+                    sb.Append(@"\u").Append(((short)c).ToString(CultureInfo.InvariantCulture)).Append(@"\'3f");
                     break;
             }
         }
