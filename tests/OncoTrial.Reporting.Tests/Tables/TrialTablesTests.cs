@@ -23,4 +23,25 @@ public class TrialTablesTests
         var table = TrialTables.Create(TableStudy.Results(twoArms: true)).Single(t => t.Id!.EndsWith("-" + name, StringComparison.Ordinal));
         Golden.Verify(GoldenFolder, "two-arms." + name, "txt", TextRenderer.Render(table) + "\n" + CsvRenderer.Render(table));
     }
+
+    [Fact]
+    public void The_tables_make_one_tidy_CSV_file_each_named_by_the_table_id_with_section_and_row_keys()
+    {
+        // Given
+        var document = TrialTables.ToDocument(TableStudy.Results(twoArms: true));
+
+        // When
+        var files = CsvRenderer.Files(document);
+
+        // Then
+        Assert.Equal(document.Tables.Select(t => t.Id + ".csv"), files.Select(f => f.FileName));
+        var baseline = files[0].Text.Split('\n');
+        Assert.Equal("section,row,characteristic,arma,armb,total", baseline[0]);
+        Assert.Equal("\"Age, years\",age/ge65,≥ 65,2 (50),2 (50),4 (50)", baseline[3]);
+        Assert.All(files, f =>
+        {
+            var keys = f.Text.Split('\n')[0].Split(',');
+            Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
+        });
+    }
 }
