@@ -160,7 +160,7 @@ public static class KaplanMeierFigure
         double margin = FigureKit.Margin;
 
         // Left margin: the y axis, or the at-risk labels, whichever needs more.
-        var riskLabels = curves.Select(c => c.Label).ToList();
+        var riskLabels = curves.Select(c => Truncate(c.Label, options.Width * 0.24, theme.Bold)).ToList();
         double firstCount = curves.Max(c => theme.Text.Measure(NumberAtRisk(c.Points, 0).ToString(CultureInfo.InvariantCulture))) / 2;
         double riskLabelWidth = options.ShowNumbersAtRisk ? riskLabels.Select(l => theme.Bold.Measure(l)).Max() + 6 + firstCount : 0;
         double left = margin + Math.Max(FigureKit.LeftAxisWidth(yTicks, true, theme), riskLabelWidth);
@@ -237,8 +237,9 @@ public static class KaplanMeierFigure
             var medians = curves.Select(c => c.Median?.Estimate).OfType<double>().Where(m => m <= maxTime).ToList();
             if (medians.Count > 0)
             {
-                marks.Add(new SegmentMark(new(0, 0.5 * factor), new(medians.Max(), 0.5 * factor), theme.Reference));
-                marks.AddRange(medians.Select(m => new SegmentMark(new(m, 0.5 * factor), new(m, 0), theme.Reference)));
+                var guides = medians.Select(m => new SegmentMark(new(m, 0.5 * factor), new(m, 0), theme.Reference)).Prepend(new SegmentMark(new(0, 0.5 * factor), new(medians.Max(), 0.5 * factor), theme.Reference)).ToList();
+                marks.AddRange(guides);
+                curveSegments.AddRange(guides.Select(g => (new FigurePoint(plot.MapX(g.From.X), plot.MapY(g.From.Y)), new FigurePoint(plot.MapX(g.To.X), plot.MapY(g.To.Y)))));
             }
         }
 
@@ -247,11 +248,24 @@ public static class KaplanMeierFigure
         elements.Add(FigureKit.BottomAxis(plot, xTicks, options.TimeTitle, theme));
         double y = plotBounds.Bottom + FigureKit.BottomAxisHeight(theme, true) + 8;
 
-        // The annotation block: medians, landmarks, hazard ratio, in the emptiest corner of the panel.
+        // The annotation block: medians, landmarks, hazard ratio, in a corner of the panel that no curve crosses, else under the axis.
         var annotation = AnnotationLines(curves, hazardRatio, options);
         if (annotation.Count > 0)
         {
-            elements.AddRange(PlaceAnnotation(annotation, plot, curveSegments, theme));
+            var style = theme.Text;
+            double lineHeight = style.Size * 1.3;
+            var lines = annotation.SelectMany(l => TextMeasure.Wrap(l, plotWidth - 16, style.Size, style.Weight)).ToList();
+            double width = lines.Max(l => style.Measure(l)) + 8;
+            double height = (lines.Count * lineHeight) + 4;
+            var box = FreeCorner(plot, width, height, curveSegments);
+            if (box is null)
+            {
+                box = new FigureRect(plotBounds.X, y - 4, width, height);
+                y += height + 4;
+            }
+
+            elements.Add(new RectElement(box.Value, new Fill(Rgb.White)));
+            elements.Add(new TextElement(box.Value.X + 4, box.Value.Y + 2 + ((lineHeight - style.Size) / 2), lines, style, TextAnchor.Start, TextBaseline.Top, lineHeight));
         }
 
         if (options.ShowNumbersAtRisk)
@@ -268,7 +282,7 @@ public static class KaplanMeierFigure
             for (int i = 0; i < curves.Count; i++)
             {
                 var style = new TextStyle(theme.FontSize, FontWeight.Bold, curves.Count > 1 ? theme.GroupColor(i) : theme.Ink);
-                riskMarks.Add(new TextMark(new(0, i), curves[i].Label, style, TextAnchor.End, TextBaseline.Middle, OffsetX: -labelGap));
+                riskMarks.Add(new TextMark(new(0, i), riskLabels[i], style, TextAnchor.End, TextBaseline.Middle, OffsetX: -labelGap));
                 foreach (var tick in xTicks)
                 {
                     riskMarks.Add(new TextMark(new(tick.Value, i), NumberAtRisk(curves[i].Points, tick.Value).ToString(CultureInfo.InvariantCulture), theme.Text));
@@ -349,7 +363,8 @@ public static class KaplanMeierFigure
             string prefix = curves.Count > 1 ? curve.Label + ": " : string.Empty;
             if (curve.Median is { } median)
             {
-                lines.Add($"{prefix}{(prefix.Length == 0 ? "Median" : "median")} {FigureKit.Fixed(median.Estimate, d)} {options.TimeUnit.Plural} ({options.IntervalLabel} {FigureKit.Fixed(median.Lower, d)}\u2013{FigureKit.Fixed(median.Upper, d)})");
+                string value = median.Estimate is null ? "not reached" : $"{FigureKit.Fixed(median.Estimate, d)} {options.TimeUnit.Plural}";
+                lines.Add($"{prefix}{(prefix.Length == 0 ? "Median" : "median")} {value} ({options.IntervalLabel} {FigureKit.Fixed(median.Lower, d)}\u2013{FigureKit.Fixed(median.Upper, d)})");
             }
 
             foreach (var landmark in curve.Landmarks)
@@ -369,24 +384,48 @@ public static class KaplanMeierFigure
         return lines;
     }
 
-    /// <summary>The annotation on a white ground in the first corner of the panel that no curve crosses (top right, bottom left, bottom right, top left).</summary>
-    private static IEnumerable<FigureElement> PlaceAnnotation(List<string> lines, Panel plot, List<(FigurePoint A, FigurePoint B)> segments, FigureTheme theme)
+    /// <summary>The first corner of the panel (top right, bottom left, bottom right, top left) where a box of the size crosses no curve or median guide; null if none.</summary>
+    private static FigureRect? FreeCorner(Panel plot, double width, double height, List<(FigurePoint A, FigurePoint B)> segments)
     {
-        var style = theme.Text;
-        double lineHeight = style.Size * 1.3;
-        double width = lines.Max(l => style.Measure(l)) + 8;
-        double height = (lines.Count * lineHeight) + 4;
         var b = plot.Bounds;
+        if (width > b.Width - 8 || height > b.Height - 8)
+        {
+            return null;
+        }
+
         FigureRect[] candidates =
         [
             new(b.Right - width - 4, b.Y + 4, width, height),
             new(b.X + 4, b.Bottom - height - 4, width, height),
             new(b.Right - width - 4, b.Bottom - height - 4, width, height),
-            new(b.X + 4 + 24, b.Y + 4, width, height),
+            new(b.X + 28, b.Y + 4, width, height),
         ];
-        var box = candidates.FirstOrDefault(c => !segments.Any(s => Crosses(c.Inflate(2), s.A, s.B)), candidates[0]);
-        yield return new RectElement(box, new Fill(Rgb.White, 0.85));
-        yield return new TextElement(box.X + 4, box.Y + 2 + ((lineHeight - style.Size) / 2), lines, style, TextAnchor.Start, TextBaseline.Top, lineHeight);
+        foreach (var candidate in candidates)
+        {
+            if (!segments.Any(s => Crosses(candidate.Inflate(2), s.A, s.B)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The label cut with an ellipsis to fit <paramref name="width"/> (the legend keeps it whole).</summary>
+    private static string Truncate(string label, double width, TextStyle style)
+    {
+        if (style.Measure(label) <= width)
+        {
+            return label;
+        }
+
+        int length = label.Length;
+        while (length > 1 && style.Measure(label[..length].TrimEnd() + "\u2026") > width)
+        {
+            length--;
+        }
+
+        return label[..length].TrimEnd() + "\u2026";
     }
 
     /// <summary>Whether an axis-parallel segment (curves are steps) passes through the rectangle.</summary>

@@ -88,7 +88,7 @@ public class KaplanMeierFigureTests
     [Fact]
     public void The_annotation_box_stays_clear_of_every_curve()
     {
-        foreach (var figure in new[] { FigureSamples.KaplanMeierTwoArms(), FigureSamples.KaplanMeierSingleArm() })
+        foreach (var figure in new[] { FigureSamples.KaplanMeierTwoArms(), FigureSamples.KaplanMeierSingleArm(), AtScaleSamples.KaplanMeierPfs(), AtScaleSamples.KaplanMeierOsTwoArms() })
         {
             var plot = figure.Panels.First();
             var box = figure.Elements.OfType<RectElement>().Single().Bounds;
@@ -104,6 +104,24 @@ public class KaplanMeierFigureTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void A_long_group_name_is_whole_in_the_legend_and_cut_with_an_ellipsis_beside_the_numbers_at_risk()
+    {
+        var figure = AtScaleSamples.KaplanMeierOsTwoArms();
+        Assert.Contains("Benmelstobart + anlotinib + chemotherapy", figure.Elements.OfType<LegendElement>().Single().Entries.Select(e => e.Label));
+        var label = figure.Panels.Last().Marks.OfType<TextMark>().First(m => m.Anchor == TextAnchor.End);
+        Assert.EndsWith("\u2026", label.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Benmelstobart", label.Text, StringComparison.Ordinal);
+        Assert.True(label.Style.Measure(label.Text) <= figure.Width * 0.24);
+    }
+
+    [Fact]
+    public void A_median_not_reached_is_said_in_words()
+    {
+        var lines = AtScaleSamples.KaplanMeierOsTwoArms().Elements.OfType<TextElement>().Single(t => t.Lines.Count >= 3).Lines;
+        Assert.Contains(lines, l => l.StartsWith("Benmelstobart + anlotinib + chemotherapy: median not reached (95% CI ", StringComparison.Ordinal));
     }
 
     [Fact]
