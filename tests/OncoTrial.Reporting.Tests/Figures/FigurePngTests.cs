@@ -24,6 +24,10 @@ public class FigurePngTests
         var (width, height) = PngSize(first);
         Assert.Equal((int)Math.Round(figure.Width * 300 / 72, MidpointRounding.AwayFromZero), width);
         Assert.Equal((int)Math.Round(figure.Height * 300 / 72, MidpointRounding.AwayFromZero), height);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(first);
+        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+        Assert.Equal(SkiaSharp.SKColors.White, bitmap.GetPixel(0, 0));
+        Assert.True(Enumerable.Range(0, 200).Any(k => bitmap.GetPixel(k * width / 200, height / 2) != SkiaSharp.SKColors.White), "the middle row is blank");
         if (FigureSamples.PngFolder is { } folder)
         {
             Directory.CreateDirectory(folder);
