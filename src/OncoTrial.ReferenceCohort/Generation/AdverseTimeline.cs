@@ -24,7 +24,11 @@ internal sealed class AdverseTimeline
 
         Course = course;
         LastContactDay = Math.Min(course.LastKnownAliveDay, course.DeathDay ?? int.MaxValue);
-        WindowEnd = Math.Min(course.LastDoseDay + TreatmentEmergentWindowDays, LastContactDay);
+
+        // The last cycle's day 1 is dosed whatever the AEs stop: benmelstobart, or anlotinib when benmelstobart is
+        // withdrawn. The window counts from it when anlotinib's last days might be withdrawn, so that no onset leaves
+        // the treatment-emergent window once the exposure builder applies the withdrawals.
+        WindowEnd = Math.Min(Math.Min(course.LastDoseDay, DayOne(Cycles)) + TreatmentEmergentWindowDays, LastContactDay);
     }
 
     /// <summary>The course.</summary>
@@ -33,7 +37,10 @@ internal sealed class AdverseTimeline
     /// <summary>The last day anything can be recorded: the death day, or the last day known alive.</summary>
     public int LastContactDay { get; }
 
-    /// <summary>The last day of a treatment-emergent onset that the subject lived to: last dose + 30, the death day or the last contact.</summary>
+    /// <summary>
+    /// The last day of a treatment-emergent onset that the subject lived to: 30 days after the last dose that no AE
+    /// withdrawal can take away (the last cycle's day 1, or the last dose when earlier), the death day or the last contact.
+    /// </summary>
     public int WindowEnd { get; }
 
     /// <summary>The number of cycles started.</summary>

@@ -161,9 +161,19 @@ internal static class LabsBuilder
             ? [.. CtcaeCriteria.V5.For(term).Select(r => r.TestCode).Distinct(StringComparer.OrdinalIgnoreCase).Where(c => Tests.Any(t => t.Code == c))]
             : [];
 
-    /// <summary>The limits for every CTCAE term a test is graded for.</summary>
-    private static List<(string Term, AdverseGradeLimit Limit)> Limits(string code, int day, IReadOnlyList<AdverseEpisode> episodes) =>
-        [.. CtcaeCriteria.V5.TermsForTest(code).Select(term => (term, AdverseGradeLimit.For(term, day, episodes)))];
+    /// <summary>
+    /// The limits for every CTCAE term a test is graded for. On the day a fatal myelosuppression begins, the counts
+    /// without an AE of their own are low too (as low as grade 2 allows).
+    /// </summary>
+    private static List<(string Term, AdverseGradeLimit Limit)> Limits(string code, int day, IReadOnlyList<AdverseEpisode> episodes)
+    {
+        bool marrowFailing = episodes.Any(e => e.Term == AdverseEventCatalogue.Myelosuppression && e.StartDay == day);
+        return [.. CtcaeCriteria.V5.TermsForTest(code).Select(term =>
+        {
+            var limit = AdverseGradeLimit.For(term, day, episodes);
+            return (term, marrowFailing && !limit.IsCovered && !limit.IsPreTreatment ? limit with { IsCovered = true } : limit);
+        })];
+    }
 
     /// <summary>The term whose grade the draw aims at: the decreased (or increased) term the cohort's AEs use.</summary>
     private static AdverseGradeLimit Primary(string code, List<(string Term, AdverseGradeLimit Limit)> limits) =>
