@@ -30,9 +30,9 @@ internal static class AdverseCourses
         Other,
     }
 
-    public static IReadOnlyList<SubjectCourse> Fifty()
+    public static IReadOnlyList<SubjectCourse> Fifty(int seed = 20240401)
     {
-        var random = new Random(20240401);
+        var random = new Random(seed);
 
         // (induction cycles, maintenance cycles or -1 for "until the cutoff", why treatment stopped, death, fatal AE)
         var plans = new List<(int Induction, int Maintenance, Stop Stop, DeathCause? Death, string? Fatal)>
@@ -114,7 +114,7 @@ internal static class AdverseCourses
     public static (string FileName, string Text)[] Files(IReadOnlyList<SubjectCourse> courses, AdverseCohort cohort) =>
     [
         ("dm.csv", Dm(courses)),
-        ("ex.csv", Ex(courses)),
+        ("ex.csv", Ex(courses, cohort)),
         ("ts.csv", "STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL\n" + $"{StudyId},TS,1,DCUTDTC,Data Cutoff Date,2024-04-01\n{StudyId},TS,1,VALPROF,Validation Profile,seed\n{StudyId},TS,1,REGIMEN,Regimen,benmelstobart + anlotinib + paclitaxel/cisplatin\n"),
         ("ae.csv", AdverseDomainWriter.ToCsv(AdverseDomainWriter.AdverseEvents(StudyId, cohort.AdverseEvents))),
         ("lb.csv", AdverseDomainWriter.ToCsv(AdverseDomainWriter.Labs(StudyId, cohort.Labs))),
@@ -135,7 +135,8 @@ internal static class AdverseCourses
         return text.ToString();
     }
 
-    private static string Ex(IReadOnlyList<SubjectCourse> courses)
+    /// <summary>A dose of each drug per cycle, with the generator's reductions (anlotinib 10 -> 8 -> 6 mg, chemotherapy at 80%), withdrawals and held cycles applied.</summary>
+    private static string Ex(IReadOnlyList<SubjectCourse> courses, AdverseCohort cohort)
     {
         var text = new StringBuilder("STUDYID,DOMAIN,USUBJID,EXSEQ,EXTRT,EXDOSE,EXDOSU,EXSTDTC,EXENDTC,EXCYCLE\n");
         foreach (var c in courses)
@@ -143,15 +144,25 @@ internal static class AdverseCourses
             int seq = 0;
             for (int k = 0; k < c.CycleDays.Count; k++)
             {
-                int d1 = c.CycleDays[k];
-                void Dose(string drug, double dose, string unit, int end) =>
-                    text.Append(CultureInfo.InvariantCulture, $"{StudyId},EX,{c.Subject},{++seq},{drug},{dose},{unit},{Date(c, d1)},{Date(c, end)},{k + 1}\n");
+                int d1 = c.CycleDays[k], cycle = k + 1;
+                bool Given(string drug) =>
+                    !cohort.Withdrawals.Any(w => w.Subject == c.Subject && w.Drug == drug && w.FromCycle <= cycle)
+                    && !cohort.Interruptions.Any(i => i.Subject == c.Subject && i.Drug == drug && i.Cycle == cycle);
+                int Reductions(string drug) => cohort.DoseReductions.Count(r => r.Subject == c.Subject && r.Drug == drug && r.FromCycle <= cycle);
+                void Dose(string drug, double dose, string unit, int end)
+                {
+                    if (Given(drug))
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"{StudyId},EX,{c.Subject},{++seq},{drug},{dose},{unit},{Date(c, d1)},{Date(c, end)},{cycle}\n");
+                    }
+                }
+
                 Dose(AdverseDrugs.Benmelstobart, 1200, "mg", d1);
-                Dose(AdverseDrugs.Anlotinib, 10, "mg", Math.Min(d1 + 13, c.LastDoseDay));
+                Dose(AdverseDrugs.Anlotinib, 10 - (2 * Reductions(AdverseDrugs.Anlotinib)), "mg", Math.Min(d1 + 13, c.LastDoseDay));
                 if (k < c.InductionCycles)
                 {
-                    Dose(AdverseDrugs.Paclitaxel, 135, "mg/m2", d1);
-                    Dose(AdverseDrugs.Cisplatin, 75, "mg/m2", d1);
+                    Dose(AdverseDrugs.Paclitaxel, Reductions(AdverseDrugs.Paclitaxel) > 0 ? 108 : 135, "mg/m2", d1);
+                    Dose(AdverseDrugs.Cisplatin, Reductions(AdverseDrugs.Cisplatin) > 0 ? 60 : 75, "mg/m2", d1);
                 }
             }
         }

@@ -206,6 +206,20 @@ public class AdverseEventGeneratorTests(AdverseCohortFixture fixture) : IClassFi
         Assert.Equal(Published("trae_grade3plus"), summary.Related.Any.Grade3OrWorse.Count);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(21)]
+    [InlineData(33)]
+    public void Other_plausible_course_sets_carry_the_papers_counts(int courseSeed)
+    {
+        var courses = AdverseCourses.Fifty(courseSeed);
+        var summary = AeSummary.Compute(AdverseCourses.Study(courses, AdverseEventGenerator.Generate(courses, 1)));
+        Assert.Equal(Published("ae_any"), summary.AllCause.Any.AnyGrade.Count);
+        Assert.Equal(Published("trae_grade3plus"), summary.Related.Any.Grade3OrWorse.Count);
+        Assert.Equal(Published("ae_leading_to_dose_reduction"), summary.AllCause.LeadingToDoseReduction.AnyGrade.Count);
+        Assert.Equal(Published("irae_any"), summary.AllCause.ImmuneRelated.AnyGrade.Count);
+    }
+
     [Fact]
     public void Targets_the_courses_cannot_carry_are_refused_with_a_message()
     {
