@@ -73,6 +73,10 @@ internal static class LabsBuilder
         new("CREAT", "Creatinine", Chemistry, "umol/L", 0, 57m, 111m, 41m, 81m),
     ];
 
+    /// <summary>The CTCAE terms graded from each test (LYM: decreased and increased).</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> TermsForTest =
+        Tests.ToDictionary(t => t.Code, t => CtcaeCriteria.V5.TermsForTest(t.Code), StringComparer.Ordinal);
+
     private static LabTest Test(string code) => Tests.First(t => t.Code == code);
 
     /// <summary>The onset days of episodes whose term a lab test grades, that are not scheduled lab days: the unscheduled samples.</summary>
@@ -168,7 +172,7 @@ internal static class LabsBuilder
     private static List<(string Term, AdverseGradeLimit Limit)> Limits(string code, int day, IReadOnlyList<AdverseEpisode> episodes)
     {
         bool marrowFailing = episodes.Any(e => e.Term == AdverseEventCatalogue.Myelosuppression && e.StartDay == day);
-        return [.. CtcaeCriteria.V5.TermsForTest(code).Select(term =>
+        return [.. TermsForTest[code].Select(term =>
         {
             var limit = AdverseGradeLimit.For(term, day, episodes);
             return (term, marrowFailing && !limit.IsCovered && !limit.IsPreTreatment ? limit with { IsCovered = true } : limit);
@@ -179,10 +183,19 @@ internal static class LabsBuilder
     private static AdverseGradeLimit Primary(string code, List<(string Term, AdverseGradeLimit Limit)> limits) =>
         limits.First(l => !l.Term.Contains("increased", StringComparison.Ordinal) || code is "ALT" or "AST" or "BILI" or "CREAT").Limit;
 
-    /// <summary>True when the value's grade for every term of the test is allowed.</summary>
+    /// <summary>
+    /// True when the value's grade for every term of the test is allowed. A value within the reference range is grade 0
+    /// for every term here (CTCAE's grade 1 begins below the LLN or above the ULN; creatinine's other clause, 1.5 x
+    /// baseline, is checked), so it is accepted without grading: the grader is slow, and most values are normal.
+    /// </summary>
     private static bool Fits(LabTest test, decimal value, string sex, LabBaseline? baseline, int day, List<(string Term, AdverseGradeLimit Limit)> limits, CtcaeGrader grader)
     {
         var (lo, hi) = test.Range(sex);
+        if (value >= lo && value <= hi && (baseline is null || value <= 1.5m * baseline.Value) && limits.All(l => l.Limit.Allows(0)))
+        {
+            return true;
+        }
+
         foreach (var (term, limit) in limits)
         {
             var grade = grader.Grade(term, value, test.Unit, lo, hi, baseline, onOrBeforeFirstDose: day <= 1, testCode: test.Code);

@@ -112,6 +112,12 @@ internal static class VitalsBuilder
                 2 => (140 + random.Next(17), 78 + random.Next(21)),
                 _ => (160 + random.Next(17), 88 + random.Next(19)),
             };
+            if (target == 0 && s < 120 && d < 80 && limit.Allows(0))
+            {
+                // Below CTCAE's grade 1 (120/80 mm Hg) without asking the (slow) grader.
+                return (s, d);
+            }
+
             int gs = Grade(grader, "SYSBP", s), gd = Grade(grader, "DIABP", d);
             if (Math.Max(gs, gd) == target && limit.Allows(Math.Max(gs, gd)) && gs <= limit.Max && gd <= limit.Max)
             {
