@@ -1,149 +1,153 @@
 using System.Globalization;
-using System.Text;
-using OncoTrial.Clinical.Data;
-using OncoTrial.Clinical.Study;
 
 namespace OncoTrial.ReferenceCohort.Generation;
 
 /// <summary>
-/// The AE, LB and VS domains of the reference cohort as datasets with the columns of <see cref="DomainSpecs"/> in its
-/// order: every Required and Expected variable (Expected ones empty when not collected, as the MedDRA codes) and the
-/// Permissible ones the cohort fills (AESEV is left out: the cohort grades by CTCAE, AETOXGR). Numeric variables are
-/// numeric columns, so the same dataset can be written as CSV, Dataset-JSON or XPT. --SEQ numbers each subject's
-/// records in the order given (AE: by start date; LB and VS: by date, then test).
+/// The AE, LB and VS records of the reference cohort as SDTM rows (values by variable name) for
+/// <see cref="DomainTables"/>, which gives them the columns of DomainSpecs: every Required and Expected variable
+/// (Expected ones empty when not collected, as the MedDRA codes) and the Permissible ones the cohort fills (AESEV
+/// stays out: the cohort grades by CTCAE, AETOXGR). --SEQ numbers each subject's records in the order given (AE: by
+/// start date; LB and VS: by date, then test).
 /// </summary>
 internal static class AdverseDomainWriter
 {
-    /// <summary>The AE domain.</summary>
-    public static Dataset AdverseEvents(string studyId, IEnumerable<AdverseEventRecord> events)
+    /// <summary>Adds the cohort's AE, LB and VS records to the study's tables.</summary>
+    public static void AddTo(DomainTables tables, string studyId, AdverseCohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(cohort);
+        foreach (var row in AdverseEventRows(studyId, cohort.AdverseEvents))
+        {
+            tables.Add("AE", row);
+        }
+
+        foreach (var row in LabRows(studyId, cohort.Labs))
+        {
+            tables.Add("LB", row);
+        }
+
+        foreach (var row in VitalSignRows(studyId, cohort.VitalSigns))
+        {
+            tables.Add("VS", row);
+        }
+    }
+
+    /// <summary>ae.csv, lb.csv and vs.csv of the cohort (UTF-8, LF line ends), as the study folder holds them.</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> ToCsvFiles(string studyId, AdverseCohort cohort)
+    {
+        var tables = new DomainTables();
+        AddTo(tables, studyId, cohort);
+        return tables.ToCsvFiles();
+    }
+
+    /// <summary>One AE row per record.</summary>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> AdverseEventRows(string studyId, IEnumerable<AdverseEventRecord> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var rows = events.ToList();
-        var sequence = Sequence(rows.Select(r => r.Subject));
-        string Y(bool value) => value ? "Y" : "N";
-        string? Value(AdverseEventRecord e, int i, string variable) => variable switch
+        var sequence = new Sequence();
+        foreach (var e in events)
         {
-            "STUDYID" => studyId,
-            "DOMAIN" => "AE",
-            "USUBJID" => e.Subject,
-            "AESEQ" => Number(sequence[i]),
-            "AETERM" => e.Verbatim,
-            "AEDECOD" => e.DecodedTerm,
-            "AEBODSYS" or "AESOC" => e.SystemOrganClass,
-            "AESER" => Y(e.IsSerious),
-            "AEACN" => e.ActionTaken,
-            "AEREL" => Y(e.IsRelated),
-            "AEOUT" => e.Outcome,
-            "AESDTH" => Y(e.ResultsInDeath),
-            "AETOXGR" => Number(e.Grade),
-            "AESTDTC" => Iso(e.Start),
-            "AEENDTC" => e.End is { } end ? Iso(end) : null,
-            "AERELBEN" => Y(e.RelatedDrugs.Contains(AdverseDrugs.Benmelstobart)),
-            "AERELANL" => Y(e.RelatedDrugs.Contains(AdverseDrugs.Anlotinib)),
-            "AERELPAC" => Y(e.RelatedDrugs.Contains(AdverseDrugs.Paclitaxel)),
-            "AERELCIS" => Y(e.RelatedDrugs.Contains(AdverseDrugs.Cisplatin)),
-            "AEIRFL" => Y(e.IsImmuneRelated),
-            _ => null,
-        };
-        return Build("AE", rows, Value, ["AESEV"]);
+            yield return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["STUDYID"] = studyId,
+                ["DOMAIN"] = "AE",
+                ["USUBJID"] = e.Subject,
+                ["AESEQ"] = sequence.Next(e.Subject),
+                ["AETERM"] = e.Verbatim,
+                ["AEDECOD"] = e.DecodedTerm,
+                ["AEBODSYS"] = e.SystemOrganClass,
+                ["AESOC"] = e.SystemOrganClass,
+                ["AESER"] = Y(e.IsSerious),
+                ["AEACN"] = e.ActionTaken,
+                ["AEREL"] = Y(e.IsRelated),
+                ["AEOUT"] = e.Outcome,
+                ["AESDTH"] = Y(e.ResultsInDeath),
+                ["AETOXGR"] = Number(e.Grade),
+                ["AESTDTC"] = Iso(e.Start),
+                ["AEENDTC"] = e.End is { } end ? Iso(end) : string.Empty,
+                ["AERELBEN"] = Y(e.RelatedDrugs.Contains(AdverseDrugs.Benmelstobart)),
+                ["AERELANL"] = Y(e.RelatedDrugs.Contains(AdverseDrugs.Anlotinib)),
+                ["AERELPAC"] = Y(e.RelatedDrugs.Contains(AdverseDrugs.Paclitaxel)),
+                ["AERELCIS"] = Y(e.RelatedDrugs.Contains(AdverseDrugs.Cisplatin)),
+                ["AEIRFL"] = Y(e.IsImmuneRelated),
+            };
+        }
     }
 
-    /// <summary>The LB domain.</summary>
-    public static Dataset Labs(string studyId, IEnumerable<LabResult> labs)
+    /// <summary>One LB row per result; results are collected in SI units, so the original and standard values agree.</summary>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> LabRows(string studyId, IEnumerable<LabResult> labs)
     {
         ArgumentNullException.ThrowIfNull(labs);
-        var rows = labs.ToList();
-        var sequence = Sequence(rows.Select(r => r.Subject));
-        string? Value(LabResult r, int i, string variable) => variable switch
+        var sequence = new Sequence();
+        foreach (var r in labs)
         {
-            "STUDYID" => studyId,
-            "DOMAIN" => "LB",
-            "USUBJID" => r.Subject,
-            "LBSEQ" => Number(sequence[i]),
-            "LBTESTCD" => r.Test.Code,
-            "LBTEST" => r.Test.Name,
-            "LBCAT" => r.Test.Category,
-            "LBORRES" or "LBSTRESC" or "LBSTRESN" => r.Text,
-            "LBORRESU" or "LBSTRESU" => r.Test.Unit,
-            "LBORNRLO" or "LBSTNRLO" => Number(r.LowerLimit),
-            "LBORNRHI" or "LBSTNRHI" => Number(r.UpperLimit),
-            "LBNRIND" => r.ReferenceRangeIndicator,
-            "VISITNUM" => Number(r.VisitNumber),
-            "VISIT" => r.Visit,
-            "LBDTC" => Iso(r.Date),
-            _ => null,
-        };
-        return Build("LB", rows, Value, []);
+            yield return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["STUDYID"] = studyId,
+                ["DOMAIN"] = "LB",
+                ["USUBJID"] = r.Subject,
+                ["LBSEQ"] = sequence.Next(r.Subject),
+                ["LBTESTCD"] = r.Test.Code,
+                ["LBTEST"] = r.Test.Name,
+                ["LBCAT"] = r.Test.Category,
+                ["LBORRES"] = r.Text,
+                ["LBORRESU"] = r.Test.Unit,
+                ["LBORNRLO"] = Number(r.LowerLimit),
+                ["LBORNRHI"] = Number(r.UpperLimit),
+                ["LBSTRESC"] = r.Text,
+                ["LBSTRESN"] = r.Text,
+                ["LBSTRESU"] = r.Test.Unit,
+                ["LBSTNRLO"] = Number(r.LowerLimit),
+                ["LBSTNRHI"] = Number(r.UpperLimit),
+                ["LBNRIND"] = r.ReferenceRangeIndicator,
+                ["VISITNUM"] = Number(r.VisitNumber),
+                ["VISIT"] = r.Visit,
+                ["LBDTC"] = Iso(r.Date),
+            };
+        }
     }
 
-    /// <summary>The VS domain.</summary>
-    public static Dataset VitalSigns(string studyId, IEnumerable<VitalSign> vitals)
+    /// <summary>One VS row per measurement.</summary>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> VitalSignRows(string studyId, IEnumerable<VitalSign> vitals)
     {
         ArgumentNullException.ThrowIfNull(vitals);
-        var rows = vitals.ToList();
-        var sequence = Sequence(rows.Select(r => r.Subject));
-        string? Value(VitalSign r, int i, string variable) => variable switch
+        var sequence = new Sequence();
+        foreach (var r in vitals)
         {
-            "STUDYID" => studyId,
-            "DOMAIN" => "VS",
-            "USUBJID" => r.Subject,
-            "VSSEQ" => Number(sequence[i]),
-            "VSTESTCD" => r.TestCode,
-            "VSTEST" => r.TestName,
-            "VSORRES" or "VSSTRESC" or "VSSTRESN" => r.Value.ToString("F" + r.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            "VSORRESU" or "VSSTRESU" => r.Unit,
-            "VISITNUM" => Number(r.VisitNumber),
-            "VISIT" => r.Visit,
-            "VSDTC" => Iso(r.Date),
-            _ => null,
-        };
-        return Build("VS", rows, Value, []);
-    }
-
-    /// <summary>A dataset as CSV text (UTF-8 study-folder CSV: a header row, LF line ends).</summary>
-    public static string ToCsv(Dataset dataset)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        var text = new StringBuilder();
-        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture))
-        {
-            CsvDataset.Write(dataset, writer);
-        }
-
-        return text.ToString();
-    }
-
-    private static Dataset Build<T>(string domain, List<T> rows, Func<T, int, string, string?> value, IReadOnlyList<string> leftOut)
-    {
-        var spec = DomainSpecs.Find(domain) ?? throw new InvalidOperationException($"DomainSpecs has no {domain}.");
-        var columns = new List<DatasetColumn>();
-        foreach (var variable in spec.Variables.Where(v => !leftOut.Contains(v.Name)))
-        {
-            var texts = rows.Select((r, i) => value(r, i, variable.Name)).ToArray();
-            if (variable.Type is VariableType.Number or VariableType.WholeNumber)
+            string value = r.Value.ToString("F" + r.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            yield return new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                double[] numbers = [.. texts.Select(t => t is null ? double.NaN : double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture))];
-                columns.Add(DatasetColumn.Numeric(variable.Name, variable.Description, variable.Type == VariableType.WholeNumber ? DatasetValueType.Integer : DatasetValueType.Decimal, numbers));
-            }
-            else
-            {
-                columns.Add(DatasetColumn.Character(variable.Name, variable.Description, texts));
-            }
+                ["STUDYID"] = studyId,
+                ["DOMAIN"] = "VS",
+                ["USUBJID"] = r.Subject,
+                ["VSSEQ"] = sequence.Next(r.Subject),
+                ["VSTESTCD"] = r.TestCode,
+                ["VSTEST"] = r.TestName,
+                ["VSORRES"] = value,
+                ["VSORRESU"] = r.Unit,
+                ["VSSTRESC"] = value,
+                ["VSSTRESN"] = value,
+                ["VSSTRESU"] = r.Unit,
+                ["VISITNUM"] = Number(r.VisitNumber),
+                ["VISIT"] = r.Visit,
+                ["VSDTC"] = Iso(r.Date),
+            };
         }
-
-        return new Dataset(domain, spec.Description, columns);
     }
 
-    /// <summary>1, 2, 3, ... within each subject, in the order of the records.</summary>
-    private static int[] Sequence(IEnumerable<string> subjects)
-    {
-        var next = new Dictionary<string, int>(StringComparer.Ordinal);
-        return [.. subjects.Select(s => next[s] = next.GetValueOrDefault(s) + 1)];
-    }
+    private static string Y(bool value) => value ? "Y" : "N";
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>1, 2, 3, ... within each subject, in the order of the records.</summary>
+    private sealed class Sequence
+    {
+        private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
+
+        public string Next(string subject) => Number(_next[subject] = _next.GetValueOrDefault(subject) + 1);
+    }
 }

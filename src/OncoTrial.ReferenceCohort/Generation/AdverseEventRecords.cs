@@ -103,4 +103,33 @@ internal sealed record AdverseCohort(
     IReadOnlyList<VitalSign> VitalSigns,
     IReadOnlyList<AdverseDoseReduction> DoseReductions,
     IReadOnlyList<AdverseWithdrawal> Withdrawals,
-    IReadOnlyList<AdverseInterruption> Interruptions);
+    IReadOnlyList<AdverseInterruption> Interruptions)
+{
+    /// <summary>A subject's dose reductions as <see cref="ExposureBuilder"/> takes them (<see cref="TreatmentCourse.Reductions"/>).</summary>
+    public IReadOnlyList<DoseReduction> ReductionsOf(string subject) =>
+        [.. DoseReductions.Where(r => r.Subject == subject).Select(r => new DoseReduction(r.Subject, r.Drug, r.FromCycle))];
+
+    /// <summary>
+    /// The (drug, cycle) pairs a subject's AEs leave out, as <see cref="ExposureBuilder"/> takes them
+    /// (<see cref="TreatmentCourse.Omitted"/>): a withdrawn drug in every cycle from its withdrawal to <paramref name="cycles"/>,
+    /// a held drug in its cycle. A withdrawal of the whole treatment leaves nothing out: the course already ends.
+    /// </summary>
+    public IReadOnlySet<(string Drug, int Cycle)> OmissionsOf(string subject, int cycles)
+    {
+        var omitted = new HashSet<(string Drug, int Cycle)>();
+        foreach (var w in Withdrawals.Where(w => w.Subject == subject && w.Drug is not null))
+        {
+            for (int cycle = w.FromCycle; cycle <= cycles; cycle++)
+            {
+                omitted.Add((w.Drug!, cycle));
+            }
+        }
+
+        foreach (var i in Interruptions.Where(i => i.Subject == subject && i.Cycle <= cycles))
+        {
+            omitted.Add((i.Drug, i.Cycle));
+        }
+
+        return omitted;
+    }
+}

@@ -116,9 +116,7 @@ internal static class AdverseCourses
         ("dm.csv", Dm(courses)),
         ("ex.csv", Ex(courses, cohort)),
         ("ts.csv", "STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL\n" + $"{StudyId},TS,1,DCUTDTC,Data Cutoff Date,2024-04-01\n{StudyId},TS,1,VALPROF,Validation Profile,seed\n{StudyId},TS,1,REGIMEN,Regimen,benmelstobart + anlotinib + paclitaxel/cisplatin\n"),
-        ("ae.csv", AdverseDomainWriter.ToCsv(AdverseDomainWriter.AdverseEvents(StudyId, cohort.AdverseEvents))),
-        ("lb.csv", AdverseDomainWriter.ToCsv(AdverseDomainWriter.Labs(StudyId, cohort.Labs))),
-        ("vs.csv", AdverseDomainWriter.ToCsv(AdverseDomainWriter.VitalSigns(StudyId, cohort.VitalSigns))),
+        .. AdverseDomainWriter.ToCsvFiles(StudyId, cohort).Select(f => (f.Key, Encoding.UTF8.GetString(f.Value))),
     ];
 
     public static string Date(SubjectCourse c, int day) => c.FirstDose.AddDays(day > 0 ? day - 1 : day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -135,35 +133,29 @@ internal static class AdverseCourses
         return text.ToString();
     }
 
-    /// <summary>A dose of each drug per cycle, with the generator's reductions (anlotinib 10 -> 8 -> 6 mg, chemotherapy at 80%), withdrawals and held cycles applied.</summary>
+    /// <summary>
+    /// The administrations the lead's <see cref="ExposureBuilder"/> makes of each course with the generator's
+    /// reductions, withdrawals and held cycles (the way the reference cohort's EX is built).
+    /// </summary>
     private static string Ex(IReadOnlyList<SubjectCourse> courses, AdverseCohort cohort)
     {
         var text = new StringBuilder("STUDYID,DOMAIN,USUBJID,EXSEQ,EXTRT,EXDOSE,EXDOSU,EXSTDTC,EXENDTC,EXCYCLE\n");
         foreach (var c in courses)
         {
-            int seq = 0;
-            for (int k = 0; k < c.CycleDays.Count; k++)
+            var delays = Enumerable.Range(2, c.CycleDays.Count - 1)
+                .Where(k => c.CycleDays[k - 1] - c.CycleDays[k - 2] > ExposureBuilder.CycleLength)
+                .ToDictionary(k => k, k => c.CycleDays[k - 1] - c.CycleDays[k - 2] - ExposureBuilder.CycleLength);
+            var course = new TreatmentCourse(
+                c.Subject, c.InductionCycles, c.CycleDays.Count - c.InductionCycles, delays, cohort.OmissionsOf(c.Subject, c.CycleDays.Count), cohort.ReductionsOf(c.Subject));
+            if (!ExposureBuilder.CycleDays(course).SequenceEqual(c.CycleDays))
             {
-                int d1 = c.CycleDays[k], cycle = k + 1;
-                bool Given(string drug) =>
-                    !cohort.Withdrawals.Any(w => w.Subject == c.Subject && w.Drug == drug && w.FromCycle <= cycle)
-                    && !cohort.Interruptions.Any(i => i.Subject == c.Subject && i.Drug == drug && i.Cycle == cycle);
-                int Reductions(string drug) => cohort.DoseReductions.Count(r => r.Subject == c.Subject && r.Drug == drug && r.FromCycle <= cycle);
-                void Dose(string drug, double dose, string unit, int end)
-                {
-                    if (Given(drug))
-                    {
-                        text.Append(CultureInfo.InvariantCulture, $"{StudyId},EX,{c.Subject},{++seq},{drug},{dose},{unit},{Date(c, d1)},{Date(c, end)},{cycle}\n");
-                    }
-                }
+                throw new InvalidOperationException($"{c.Subject}: the exposure builder's cycles differ from the course's.");
+            }
 
-                Dose(AdverseDrugs.Benmelstobart, 1200, "mg", d1);
-                Dose(AdverseDrugs.Anlotinib, 10 - (2 * Reductions(AdverseDrugs.Anlotinib)), "mg", Math.Min(d1 + 13, c.LastDoseDay));
-                if (k < c.InductionCycles)
-                {
-                    Dose(AdverseDrugs.Paclitaxel, Reductions(AdverseDrugs.Paclitaxel) > 0 ? 108 : 135, "mg/m2", d1);
-                    Dose(AdverseDrugs.Cisplatin, Reductions(AdverseDrugs.Cisplatin) > 0 ? 60 : 75, "mg/m2", d1);
-                }
+            int seq = 0;
+            foreach (var x in ExposureBuilder.Build(course))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{StudyId},EX,{c.Subject},{++seq},{x.Drug},{x.Dose},{x.Unit},{Date(c, x.StartDay)},{Date(c, x.EndDay)},{x.Cycle}\n");
             }
         }
 
