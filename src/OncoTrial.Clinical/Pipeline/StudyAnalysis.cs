@@ -1,4 +1,5 @@
 using OncoTrial.Clinical.Adam;
+using OncoTrial.Clinical.Analyses;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Disposition;
 using OncoTrial.Clinical.Endpoints;
@@ -55,6 +56,9 @@ public sealed record StudyAnalysisOptions
 
     /// <summary>Analysis-set options of the disposition summary.</summary>
     public DispositionOptions Disposition { get; init; } = DispositionOptions.Default;
+
+    /// <summary>Options of the paper's analyses (<see cref="StudyAnalysis.Results"/>); the paper's SAS conventions by default (docs/decisions/0012-paper-analyses.md).</summary>
+    public TrialResultsOptions Results { get; init; } = TrialResultsOptions.Default;
 }
 
 /// <summary>The datasets of a study (ADRS, ADTR, ADTTE, then the safety side's) and every problem met deriving them.</summary>
@@ -87,6 +91,7 @@ public sealed class StudyAnalysis
     private readonly Lazy<LesionInput?> _lesions;
     private readonly Lazy<StudyDatasets> _datasets;
     private readonly Lazy<StudySafety> _safety;
+    private readonly Lazy<TrialResults> _results;
 
     private StudyAnalysis(StudyFolder study, StudyAnalysisOptions options)
     {
@@ -96,6 +101,7 @@ public sealed class StudyAnalysis
         _lesions = new(() => study.IsUsable && ChooseResponses(study, options.Responses) == ResponseSource.Lesions ? LesionReader.ReadStudy(study, options.Evaluator, options.DateImputation) : null);
         _datasets = new(DeriveDatasets);
         _safety = new(DeriveSafety);
+        _results = new(() => TrialResults.Create(this, options.Results));
     }
 
     /// <summary>The study analysed.</summary>
@@ -120,6 +126,13 @@ public sealed class StudyAnalysis
     /// <summary>Disposition, exposure and adverse events.</summary>
     /// <exception cref="ProblemException">The study is unusable (no DM).</exception>
     public StudySafety Safety => _safety.Value;
+
+    /// <summary>
+    /// The paper's analyses (Tables 1 and 2, efficacy, subgroups, response details, subsequent therapy, safety highlights)
+    /// from this analysis's datasets and summaries, with <see cref="StudyAnalysisOptions.Results"/>. Each of its parts is
+    /// computed on first use.
+    /// </summary>
+    public TrialResults Results => _results.Value;
 
     /// <summary>Starts an analysis of a loaded study.</summary>
     public static StudyAnalysis Create(StudyFolder study, StudyAnalysisOptions? options = null)
