@@ -204,7 +204,14 @@ public static class KaplanMeierFigure
             var points = curves[i].Points.Where(p => p.Time <= maxTime + 1e-9).ToList();
             if (options.ShowConfidenceBand)
             {
-                marks.AddRange(Band(points, factor, maxTime).Select(polygon => new PolygonMark(polygon, new Fill(color, 0.18))));
+                foreach (var polygon in Band(points, factor, maxTime))
+                {
+                    marks.Add(new PolygonMark(polygon, new Fill(color, 0.18)));
+                    for (int k = 1; k < polygon.Count; k++)
+                    {
+                        curveSegments.Add((new(plot.MapX(polygon[k - 1].X), plot.MapY(polygon[k - 1].Y)), new(plot.MapX(polygon[k].X), plot.MapY(polygon[k].Y))));
+                    }
+                }
             }
 
             var line = StepPoints(points, factor);
@@ -384,7 +391,7 @@ public static class KaplanMeierFigure
         return lines;
     }
 
-    /// <summary>The first corner of the panel (top right, bottom left, bottom right, top left) where a box of the size crosses no curve or median guide; null if none.</summary>
+    /// <summary>The first corner of the panel (top right, bottom left, bottom right, top left) where a box of the size crosses no curve, band edge or median guide; null if none.</summary>
     private static FigureRect? FreeCorner(Panel plot, double width, double height, List<(FigurePoint A, FigurePoint B)> segments)
     {
         var b = plot.Bounds;
