@@ -105,6 +105,11 @@ public static class ConsortFigure
                 }
 
                 y += gap;
+                if (last && analysisSets.Count > 0)
+                {
+                    // Room under the side box for the bar that leads to the analysis sets.
+                    y += 22;
+                }
             }
             else if (!last || analysisSets.Count > 0)
             {

@@ -4,7 +4,7 @@ namespace OncoTrial.Reporting.Tests.Figures;
 
 public class ConsortFigureTests
 {
-    public static TheoryData<string> Cases => new(["sample", "long-reasons", "no-exclusions", "one-set"]);
+    public static TheoryData<string> Cases => new(["sample", "long-reasons", "no-exclusions", "one-set", "last-excludes"]);
 
     private static Figure Case(string name) => name switch
     {
@@ -14,6 +14,7 @@ public class ConsortFigureTests
             1000 - i,
             new ConsortExclusion("Left the study", i, Enumerable.Range(1, i + 2).Select(k => new ConsortReason($"Reason number {k}, described at length so that it wraps twice inside the side box", k)).ToList()))).ToList(),
             [new("Safety analysis set", 999), new("Full analysis set", 998), new("Per-protocol set", 990), new("Pharmacokinetic set", 12)]),
+        "last-excludes" => ConsortFigure.Create("consort-last", "An exclusion after the last stage", [new("Enrolled", 10, null), new("Treated", 10, new("Not evaluable", 2, [new("No post-baseline scan", 2)]))], [new("Safety analysis set", 10), new("Response-evaluable set", 8)]),
         "no-exclusions" => ConsortFigure.Create("consort-plain", "No exclusions", [new("Enrolled", 10, null), new("Treated", 10, null)], []),
         _ => ConsortFigure.Create("consort-one", "One set", [new("Enrolled", 10, new("Excluded", 1, [new("Withdrew", 1)])), new("Treated", 9, null)], [new("Safety analysis set", 9)]),
     };
@@ -31,6 +32,23 @@ public class ConsortFigureTests
             for (int j = i + 1; j < boxes.Count; j++)
             {
                 Assert.False(boxes[i].Overlaps(boxes[j]), $"boxes {i} and {j} overlap: {boxes[i]} and {boxes[j]}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void No_connector_runs_through_a_box(string name)
+    {
+        var figure = Case(name);
+        var boxes = figure.Elements.OfType<BoxElement>().Select(b => b.Bounds.Inflate(-1)).ToList();
+        foreach (var line in figure.Elements.OfType<PolylineElement>())
+        {
+            for (int k = 1; k < line.Points.Count; k++)
+            {
+                var (a, b) = (line.Points[k - 1], line.Points[k]);
+                double x0 = Math.Min(a.X, b.X), x1 = Math.Max(a.X, b.X), y0 = Math.Min(a.Y, b.Y), y1 = Math.Max(a.Y, b.Y);
+                Assert.DoesNotContain(boxes, r => x0 < r.Right && x1 > r.X && y0 < r.Bottom && y1 > r.Y);
             }
         }
     }
