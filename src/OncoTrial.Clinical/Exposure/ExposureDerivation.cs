@@ -150,10 +150,12 @@ public static class ExposureDerivation
         double total = cycles.Sum(c => c.Amount);
         double? plannedForCycles = cycles.All(c => c.PlannedPerCycle is not null) ? cycles.Sum(c => c.PlannedPerCycle!.Value) : null;
         double? plannedForDuration = plannedForCycles / cycles.Count * intensityDays / length;
-        double? rdi = plannedForDuration is > 0 ? 100 * total / plannedForDuration : null;
-        double? rd = plannedForCycles is > 0 ? 100 * total / plannedForCycles : null;
+        double? rdi = plannedForDuration is > 0 ? Cap(100 * total / plannedForDuration, options.RdiCap) : null;
+        double? rd = plannedForCycles is > 0 ? Cap(100 * total / plannedForCycles, options.RdiCap) : null;
         return new DrugExposure(
             subject, drug, phase, records[0].Unit, cycles.AsReadOnly(), firstDose, lastDose, durationDays, total, starting, perCycle,
             intensityDays, plannedForCycles, plannedForDuration, rdi, rd, options);
     }
+
+    private static double? Cap(double? value, double? cap) => cap is { } c && value is { } v ? Math.Min(v, c) : value;
 }

@@ -85,6 +85,14 @@ public sealed record ExposureOptions
     /// <summary>Last-cycle handling in D.</summary>
     public LastCycleLength LastCycle { get; init; } = LastCycleLength.FullCycle;
 
+    /// <summary>
+    /// A ceiling (%) on each subject's RDI and relative dose, or null (the default) for none. Papers that print RDI
+    /// ranges ending at 100 % cap it, often unsaid; with <see cref="LastCycleLength.TruncatedAtLastDose"/> a day-1 drug
+    /// exceeds 100 % without one. The uncapped values stay on <see cref="DrugExposure"/> as the planned doses and
+    /// totals they come from.
+    /// </summary>
+    public double? RdiCap { get; init; }
+
     /// <summary>Planned dose basis.</summary>
     public PlannedDoseBasis PlannedDose { get; init; } = PlannedDoseBasis.ProtocolStartingDose;
 
@@ -131,7 +139,7 @@ public sealed record ExposureOptions
 
     /// <summary>
     /// Every problem with the options (empty when valid), each named by its option: <c>cycle-days</c> &gt; 0,
-    /// <c>days-per-month</c> finite and &gt; 0, <c>reduction-tolerance</c> in [0, 1), <c>delay-tolerance-days</c> ≥ 0,
+    /// <c>days-per-month</c> finite and &gt; 0, <c>rdi-cap</c> &gt; 0 when set, <c>reduction-tolerance</c> in [0, 1), <c>delay-tolerance-days</c> ≥ 0,
     /// <c>min-induction-cycles</c> ≥ 1 and <c>max-induction-cycles</c> ≥ it, <c>administrations</c> ≥ 1 per cycle and
     /// <c>starting-dose</c> finite and &gt; 0 for every drug listed.
     /// </summary>
@@ -171,6 +179,11 @@ public sealed record ExposureOptions
                 code: OptionProblems.Conflict));
         }
 
+        if (RdiCap is { } cap && !(cap > 0 && double.IsFinite(cap)))
+        {
+            problems.Add(OptionProblems.Number("rdi-cap", "a percentage > 0 (100 caps RDI at 100 %)", cap));
+        }
+
         foreach (var (drug, n) in AdministrationsPerCycle.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
         {
             if (n < 1)
@@ -205,6 +218,6 @@ public sealed record ExposureOptions
     /// <summary>One line naming every choice, printed with each result.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"RDI: {Vocabulary.Token(Rdi)}; cycle {CycleLengthDays} d; last cycle: {Vocabulary.Token(LastCycle)}; planned dose: {Vocabulary.Token(PlannedDose)}; duration: {Vocabulary.Token(Duration)}; day 1: {Vocabulary.Token(Day1Anchor)}; month = {DaysPerMonth} d; reduction below {(1 - ReductionTolerance) * 100:0.##} % of planned; delay > {DelayToleranceDays} d")
+        $"RDI: {Vocabulary.Token(Rdi)}; cycle {CycleLengthDays} d; last cycle: {Vocabulary.Token(LastCycle)}{(RdiCap is { } cap ? string.Create(CultureInfo.InvariantCulture, $"; capped at {cap:0.##} %") : string.Empty)}; planned dose: {Vocabulary.Token(PlannedDose)}; duration: {Vocabulary.Token(Duration)}; day 1: {Vocabulary.Token(Day1Anchor)}; month = {DaysPerMonth} d; reduction below {(1 - ReductionTolerance) * 100:0.##} % of planned; delay > {DelayToleranceDays} d")
         + string.Concat(AdministrationsPerCycle.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"; {p.Key} {p.Value} administrations/cycle")));
 }

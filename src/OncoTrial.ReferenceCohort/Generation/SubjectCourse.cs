@@ -31,6 +31,8 @@ internal enum DeathCause
 /// <param name="PriorRadiotherapy">True when the subject had radiotherapy before the study (the paper's grade-5 fistula patient had).</param>
 /// <param name="BaselineWeightKg">Weight at screening.</param>
 /// <param name="HeightCm">Height at screening.</param>
+/// <param name="Sex">DM SEX, M or F: the laboratory reference ranges of haemoglobin, ALT, AST and creatinine depend on it.</param>
+/// <param name="ScreeningDay">Study day of the screening visit (labs, vital signs, height and weight): before day 1 and on or after informed consent.</param>
 internal sealed record SubjectCourse(
     string Subject,
     DateOnly FirstDose,
@@ -45,4 +47,6 @@ internal sealed record SubjectCourse(
     bool StoppedForAdverseEvent,
     bool PriorRadiotherapy,
     double BaselineWeightKg,
-    double HeightCm);
+    double HeightCm,
+    string Sex = "M",
+    int ScreeningDay = -7);

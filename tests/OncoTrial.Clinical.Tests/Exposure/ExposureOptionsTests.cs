@@ -22,6 +22,7 @@ public sealed class ExposureOptionsTests
         { new ExposureOptions { MinInductionCycles = 4, MaxInductionCycles = 3 }, "max-induction-cycles", "OPTION_CONFLICT", "3" },
         { new ExposureOptions { AdministrationsPerCycle = new Dictionary<string, int> { ["ANLOTINIB"] = 0 } }, "administrations", "OPTION_RANGE", "0 for ANLOTINIB" },
         { new ExposureOptions { StartingDoses = new Dictionary<string, double> { ["CISPLATIN"] = -75 } }, "starting-dose", "OPTION_RANGE", "-75 for CISPLATIN" },
+        { new ExposureOptions { RdiCap = 0 }, "rdi-cap", "OPTION_RANGE", "0" },
     };
 
     [Theory]

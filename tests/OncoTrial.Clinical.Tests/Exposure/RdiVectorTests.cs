@@ -73,6 +73,26 @@ public class RdiVectorTests
     }
 
     [Fact]
+    public void A_cap_lowers_only_the_rdi_above_it_and_is_named_in_the_description()
+    {
+        // A day-1 drug with a truncated last cycle: D = 70 + 1 days for four doses of 1200 mg, RDI = 4 / (71 / 21) = 118 %.
+        var truncated = new ExposureOptions { LastCycle = LastCycleLength.TruncatedAtLastDose };
+        var uncapped = Whole(ExposureDerivation.DeriveDrugExposures(VectorA(), truncated), "BENMELSTOBART");
+        var capped = Whole(ExposureDerivation.DeriveDrugExposures(VectorA(), truncated with { RdiCap = 100 }), "BENMELSTOBART");
+        Assert.True(uncapped.RelativeDoseIntensity > 100);
+        Assert.Equal(100, capped.RelativeDoseIntensity!.Value, 12);
+        Assert.Equal(uncapped.RelativeDose, capped.RelativeDose);
+        Assert.Equal(uncapped.CumulativeDose, capped.CumulativeDose);
+
+        // Under the default full last cycle the same course is below 100 % and the cap changes nothing.
+        var full = Whole(ExposureDerivation.DeriveDrugExposures(VectorA()), "BENMELSTOBART");
+        var fullCapped = Whole(ExposureDerivation.DeriveDrugExposures(VectorA(), new ExposureOptions { RdiCap = 100 }), "BENMELSTOBART");
+        Assert.Equal(full.RelativeDoseIntensity, fullCapped.RelativeDoseIntensity);
+        Assert.Contains("capped at 100 %", (truncated with { RdiCap = 100 }).Describe(), StringComparison.Ordinal);
+        Assert.DoesNotContain("capped", truncated.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_starting_dose_from_the_options_replaces_a_missing_expdose()
     {
         var noPlan = VectorA().Select(a => a with { PlannedDose = null }).ToList();
