@@ -47,12 +47,26 @@ public sealed record DrugExposureSummary(
     RangeSummary RelativeDose,
     RangeSummary DurationMonths,
     int SubjectsWithReduction,
-    int SubjectsWithDelay);
+    int SubjectsWithDelay)
+{
+    /// <summary>USUBJID of the subjects given the drug in the phase (<see cref="Subjects"/> of them), in ordinal order: a table cell's drill-down.</summary>
+    public IReadOnlyList<string> SubjectIds { get; init; } = [];
+
+    /// <summary>USUBJID of the subjects with a reduced cycle, in ordinal order.</summary>
+    public IReadOnlyList<string> ReducedSubjectIds { get; init; } = [];
+
+    /// <summary>USUBJID of the subjects with a delayed cycle, in ordinal order.</summary>
+    public IReadOnlyList<string> DelayedSubjectIds { get; init; } = [];
+}
 
 /// <summary>Cycles started per subject (any drug) in one phase.</summary>
 /// <param name="Phase">Phase, or null for the whole treatment.</param>
 /// <param name="CyclesStarted">Cycles started per subject.</param>
-public sealed record PhaseCycleSummary(TreatmentPhase? Phase, RangeSummary CyclesStarted);
+public sealed record PhaseCycleSummary(TreatmentPhase? Phase, RangeSummary CyclesStarted)
+{
+    /// <summary>USUBJID of the subjects with a cycle in the phase, in ordinal order: a table cell's drill-down.</summary>
+    public IReadOnlyList<string> SubjectIds { get; init; } = [];
+}
 
 /// <summary>The treatment-compliance paragraph of the paper, computed.</summary>
 /// <param name="SubjectsTreated">Subjects with an exposure record of any drug (a dose &gt; 0, or a placebo: <see cref="TreatmentExposure.IsExposure(double?, string?)"/>) in the cycle-based exposure.</param>
@@ -69,6 +83,12 @@ public sealed record ExposureSummary(
     int CompletedInductionAndEnteredMaintenance,
     ExposureOptions Options)
 {
+    /// <summary>USUBJID of the <see cref="SubjectsWithInductionCyclesInRange"/> subjects, in ordinal order.</summary>
+    public IReadOnlyList<string> InductionCyclesInRangeSubjectIds { get; init; } = [];
+
+    /// <summary>USUBJID of the <see cref="CompletedInductionAndEnteredMaintenance"/> subjects, in ordinal order.</summary>
+    public IReadOnlyList<string> EnteredMaintenanceSubjectIds { get; init; } = [];
+
     /// <summary>The summary of a drug in a phase, or null.</summary>
     public DrugExposureSummary? For(string drug, TreatmentPhase? phase) =>
         Drugs.FirstOrDefault(d => string.Equals(d.Drug, drug, StringComparison.OrdinalIgnoreCase) && d.Phase == phase);
@@ -100,7 +120,12 @@ public sealed record ExposureSummary(
                 RangeSummary.Compute(g.Select(e => e.RelativeDose).OfType<double>()),
                 RangeSummary.Compute(g.Select(e => e.DurationMonths)),
                 g.Count(e => e.HasReduction),
-                g.Count(e => e.HasDelay)))
+                g.Count(e => e.HasDelay))
+            {
+                SubjectIds = Ids(g),
+                ReducedSubjectIds = Ids(g.Where(e => e.HasReduction)),
+                DelayedSubjectIds = Ids(g.Where(e => e.HasDelay)),
+            })
             .ToList();
 
         Dictionary<string, int> CyclesPerSubject(TreatmentPhase? phase) => exposures
@@ -115,13 +140,20 @@ public sealed record ExposureSummary(
         return new ExposureSummary(
             whole.Count,
             [
-                new PhaseCycleSummary(null, RangeSummary.Compute(whole.Values.Select(v => (double)v))),
-                new PhaseCycleSummary(TreatmentPhase.Induction, RangeSummary.Compute(induction.Values.Select(v => (double)v))),
-                new PhaseCycleSummary(TreatmentPhase.Maintenance, RangeSummary.Compute(maintenance.Values.Select(v => (double)v))),
+                new PhaseCycleSummary(null, RangeSummary.Compute(whole.Values.Select(v => (double)v))) { SubjectIds = [.. whole.Keys.Order(StringComparer.Ordinal)] },
+                new PhaseCycleSummary(TreatmentPhase.Induction, RangeSummary.Compute(induction.Values.Select(v => (double)v))) { SubjectIds = [.. induction.Keys.Order(StringComparer.Ordinal)] },
+                new PhaseCycleSummary(TreatmentPhase.Maintenance, RangeSummary.Compute(maintenance.Values.Select(v => (double)v))) { SubjectIds = [.. maintenance.Keys.Order(StringComparer.Ordinal)] },
             ],
             drugs.AsReadOnly(),
             inRange.Count,
             inRange.Count(maintenance.ContainsKey),
-            options);
+            options)
+        {
+            InductionCyclesInRangeSubjectIds = [.. inRange.Order(StringComparer.Ordinal)],
+            EnteredMaintenanceSubjectIds = [.. inRange.Where(maintenance.ContainsKey).Order(StringComparer.Ordinal)],
+        };
     }
+
+    private static List<string> Ids(IEnumerable<DrugExposure> exposures) =>
+        [.. exposures.Select(e => e.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -25,6 +25,23 @@ public enum CellFormatKind
 
     /// <summary>Estimate and interval with a comma: "est (lower, upper)".</summary>
     EstimateWithIntervalComma,
+
+    /// <summary>
+    /// A count and its denominator (values n, N): "n (p)" with p = 100 n / N computed in decimal arithmetic and rounded
+    /// half away from zero to <see cref="CellFormat.Decimals"/> (SAS ROUND); "0" alone when n is 0 (the paper's Table 3);
+    /// n alone when N is 0 or missing.
+    /// </summary>
+    CountPercent,
+
+    /// <summary>
+    /// A count with its rate and interval (values n, N, proportion, lower, upper): "n (p; lower-upper)", the rate and its
+    /// limits × <see cref="CellFormat.Scale"/> rounded half away from zero to <see cref="CellFormat.Decimals"/>; "n (NE)"
+    /// when the rate is missing. The paper's Table 2 "36 (72.0; 57.5-83.8)".
+    /// </summary>
+    CountPercentInterval,
+
+    /// <summary>As <see cref="CountPercentInterval"/> with the denominator shown: "n/N (p; lower-upper)", for a rate over a subset (evaluable subjects, a PD-L1 level).</summary>
+    FractionPercentInterval,
 }
 
 /// <summary>
@@ -37,6 +54,14 @@ public enum CellFormatKind
 /// <param name="Missing">Shown for a missing value.</param>
 public sealed record CellFormat(CellFormatKind Kind, string? Pattern = null, double Scale = 1, string Missing = "NE")
 {
+    /// <summary>
+    /// When set, every number is rounded in decimal arithmetic half away from zero (SAS ROUND; the results' own rule) to
+    /// this many decimals and shown with exactly that many (0 to 10); <see cref="Pattern"/> is then unused. When null,
+    /// numbers are shown with <see cref="Pattern"/> (.NET rounds the double's exact binary value half away from zero, so
+    /// 0.15 shows as 0.1).
+    /// </summary>
+    public int? Decimals { get; init; }
+
     /// <summary>Text as is.</summary>
     public static CellFormat PlainText { get; } = new(CellFormatKind.Text);
 
@@ -61,6 +86,27 @@ public sealed record CellFormat(CellFormatKind Kind, string? Pattern = null, dou
     /// <summary>"est (lower, upper)" with the pattern and scale.</summary>
     public static CellFormat EstimateWithIntervalComma(string pattern, double scale = 1) => new(CellFormatKind.EstimateWithIntervalComma, pattern, scale);
 
+    /// <summary>A number rounded half away from zero to <paramref name="decimals"/> (decimal arithmetic).</summary>
+    /// <param name="decimals">0 to 10.</param>
+    public static CellFormat Fixed(int decimals) => new(CellFormatKind.Number) { Decimals = CheckDecimals(decimals) };
+
+    /// <summary>"est (lower-upper)" rounded half away from zero to <paramref name="decimals"/> after <paramref name="scale"/>.</summary>
+    /// <param name="decimals">0 to 10.</param>
+    /// <param name="scale">Multiplier (100 for a proportion shown as a percentage).</param>
+    public static CellFormat Interval(int decimals, double scale = 1) => new(CellFormatKind.EstimateWithInterval, null, scale) { Decimals = CheckDecimals(decimals) };
+
+    /// <summary>"n (p)" with the percentage rounded half away from zero to <paramref name="decimals"/> (values n, N).</summary>
+    /// <param name="decimals">0 to 10.</param>
+    public static CellFormat CountPercent(int decimals) => new(CellFormatKind.CountPercent) { Decimals = CheckDecimals(decimals) };
+
+    /// <summary>"n (p; lower-upper)" (values n, N, proportion, lower, upper; shown × 100, rounded to <paramref name="decimals"/>).</summary>
+    /// <param name="decimals">0 to 10.</param>
+    public static CellFormat CountPercentInterval(int decimals) => new(CellFormatKind.CountPercentInterval, null, 100) { Decimals = CheckDecimals(decimals) };
+
+    /// <summary>"n/N (p; lower-upper)" (values n, N, proportion, lower, upper; shown × 100, rounded to <paramref name="decimals"/>).</summary>
+    /// <param name="decimals">0 to 10.</param>
+    public static CellFormat FractionPercentInterval(int decimals) => new(CellFormatKind.FractionPercentInterval, null, 100) { Decimals = CheckDecimals(decimals) };
+
     /// <summary>The display text of the values (and text) under this format.</summary>
     public string Render(IReadOnlyList<double?> values, string? text)
     {
@@ -75,6 +121,9 @@ public sealed record CellFormat(CellFormatKind Kind, string? Pattern = null, dou
             CellFormatKind.PValue => First() is { } p && !double.IsNaN(p) ? (p < 0.0001 ? "<0.0001" : p.ToString(Pattern, CultureInfo.InvariantCulture)) : Missing,
             CellFormatKind.EstimateWithInterval => Interval(values, "-"),
             CellFormatKind.EstimateWithIntervalComma => Interval(values, ", "),
+            CellFormatKind.CountPercent => CountWithPercent(values),
+            CellFormatKind.CountPercentInterval => CountWithRate(values, false),
+            CellFormatKind.FractionPercentInterval => CountWithRate(values, true),
             _ => throw new InvalidOperationException($"Unknown cell format kind {Kind}."),
         };
     }
@@ -83,7 +132,72 @@ public sealed record CellFormat(CellFormatKind Kind, string? Pattern = null, dou
     public string Render(double? value) => Render([value], null);
 
     private string Format(double? value) =>
-        value is { } v && double.IsFinite(v) ? (v * Scale).ToString(Pattern, CultureInfo.InvariantCulture) : Missing;
+        value is { } v && double.IsFinite(v) ? Fixed(v * Scale) : Missing;
+
+    private string Fixed(double value)
+    {
+        if (Decimals is not { } d)
+        {
+            return value.ToString(Pattern, CultureInfo.InvariantCulture);
+        }
+
+        // decimal holds 28 digits; beyond ±1e15 a cell shows no fraction worth rounding, so the double is shown as is.
+        if (Math.Abs(value) >= 1e15)
+        {
+            return value.ToString("F" + d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        return RoundedText((decimal)value, d);
+    }
+
+    private static string RoundedText(decimal value, int decimals)
+    {
+        decimal rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+        {
+            rounded = 0; // no "-0.0"
+        }
+
+        return rounded.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    private static string Count(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0", CultureInfo.InvariantCulture) : "NE";
+
+    private string CountWithPercent(IReadOnlyList<double?> values)
+    {
+        double? n = values.Count > 0 ? values[0] : null;
+        double? denominator = values.Count > 1 ? values[1] : null;
+        if (n is not { } count || !double.IsFinite(count))
+        {
+            return Missing;
+        }
+
+        if (count == 0 || denominator is not { } total || !(total > 0) || !double.IsFinite(total))
+        {
+            return Count(count);
+        }
+
+        string percent = Decimals is { } d
+            ? RoundedText(100m * (decimal)count / (decimal)total, d)
+            : (100 * count / total).ToString(Pattern, CultureInfo.InvariantCulture);
+        return Count(count) + " (" + percent + ")";
+    }
+
+    private string CountWithRate(IReadOnlyList<double?> values, bool showDenominator)
+    {
+        double? At(int i) => i < values.Count ? values[i] : null;
+        string head = showDenominator ? Count(At(0)) + "/" + Count(At(1)) : Count(At(0));
+        if (At(2) is not { } rate || !double.IsFinite(rate))
+        {
+            return head + " (" + Missing + ")";
+        }
+
+        return head + " (" + Format(rate) + "; " + Format(At(3)) + "-" + Format(At(4)) + ")";
+    }
+
+    private static int CheckDecimals(int decimals) =>
+        decimals is >= 0 and <= 10 ? decimals : throw new ArgumentOutOfRangeException(nameof(decimals), decimals, "Expected 0 to 10 decimals.");
 
     private string Interval(IReadOnlyList<double?> values, string separator)
     {

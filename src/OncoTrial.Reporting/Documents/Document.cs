@@ -34,6 +34,19 @@ public sealed record BlankLine : Block;
 /// <param name="Indent">Indent level of the whole table (two spaces each in text).</param>
 public sealed record TableBlock(ReportTable Table, int Indent = 0) : Block;
 
+/// <summary>
+/// A picture placed as a block of its own (a figure rendered to PNG), at a size on the page. Renderers that cannot show
+/// pictures print <see cref="Description"/> instead.
+/// </summary>
+/// <param name="Png">The PNG bytes.</param>
+/// <param name="WidthPoints">Width on the page in points (1/72 inch), &gt; 0.</param>
+/// <param name="HeightPoints">Height on the page in points, &gt; 0.</param>
+/// <param name="Description">What the picture shows, in words (alternative text; the text renderer's line).</param>
+public sealed record ImageBlock(ReadOnlyMemory<byte> Png, double WidthPoints, double HeightPoints, string Description) : Block;
+
+/// <summary>A page break: what follows starts a new page in paged renderers (DOCX, RTF); text output ignores it.</summary>
+public sealed record PageBreak : Block;
+
 /// <summary>Builds a document block by block.</summary>
 public sealed class DocumentBuilder(string title)
 {
@@ -64,6 +77,20 @@ public sealed class DocumentBuilder(string title)
     public DocumentBuilder Table(ReportTable table, int indent = 0)
     {
         _blocks.Add(new TableBlock(table, indent));
+        return this;
+    }
+
+    /// <summary>Adds a picture (PNG bytes) at a size in points.</summary>
+    public DocumentBuilder Image(ReadOnlyMemory<byte> png, double widthPoints, double heightPoints, string description)
+    {
+        _blocks.Add(new ImageBlock(png, widthPoints, heightPoints, description));
+        return this;
+    }
+
+    /// <summary>Adds a page break.</summary>
+    public DocumentBuilder PageBreak()
+    {
+        _blocks.Add(new PageBreak());
         return this;
     }
 

@@ -8,6 +8,9 @@ public enum ColumnAlignment
 
     /// <summary>Right-aligned (numbers).</summary>
     Right,
+
+    /// <summary>Centred under the header, as clinical tables set "n (%)" columns (DOCX, RTF, HTML); text output aligns it left.</summary>
+    Center,
 }
 
 /// <summary>
@@ -44,7 +47,11 @@ public sealed record ColumnHeader(string Label, string? Key = null, IReadOnlyLis
 /// <summary>One row of cells, the first under the first column; <see cref="Indent"/> indents the first cell.</summary>
 /// <param name="Cells">One cell per leaf column.</param>
 /// <param name="Indent">Indent level of the first cell (two spaces each in text).</param>
-public sealed record TableRow(IReadOnlyList<Cell> Cells, int Indent = 0);
+public sealed record TableRow(IReadOnlyList<Cell> Cells, int Indent = 0)
+{
+    /// <summary>A stable key of the row (e.g. <c>sex/M</c>, <c>bor/CR</c>) by which a program finds it; CSV writes it in the <see cref="ReportTable.RowKey"/> column.</summary>
+    public string? Key { get; init; }
+}
 
 /// <summary>Rows under a group label (a section of the table), such as "Frequent events (≥20%)".</summary>
 /// <param name="Label">The group label; null for rows outside any labelled group.</param>
@@ -64,6 +71,12 @@ public sealed record ReportTable(string? Title, IReadOnlyList<ColumnHeader> Colu
 {
     /// <summary>The CSV/JSON name of the group column when groups carry labels (e.g. <c>section</c>); null when the table has none.</summary>
     public string? GroupKey { get; init; }
+
+    /// <summary>A stable id of the table in a report (e.g. <c>table-1-baseline</c>): the name of its CSV file and its anchor; null for none.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The CSV/JSON name of the row-key column (e.g. <c>row</c>) when rows carry <see cref="TableRow.Key"/>; null when the table has none.</summary>
+    public string? RowKey { get; init; }
 
     /// <summary>Whether text output prints the header rows.</summary>
     public bool ShowHeader { get; init; } = true;

@@ -5,7 +5,8 @@ namespace OncoTrial.Reporting;
 /// <summary>
 /// Renders a <see cref="Document"/> as plain text: one line per paragraph line, tables with aligned columns
 /// (labels left, numbers right, two spaces between columns), spanning headers over their columns, group labels as
-/// rows of their own with their rows indented, footnotes under the table. LF line ends; no trailing blanks.
+/// rows of their own with their rows indented, footnotes under the table; a picture as a line naming it, page breaks
+/// ignored. LF line ends; no trailing blanks.
 /// </summary>
 public static class TextRenderer
 {
@@ -35,6 +36,11 @@ public static class TextRenderer
                     break;
                 case TableBlock t:
                     RenderTable(sb, t.Table, t.Indent);
+                    break;
+                case ImageBlock image:
+                    Line(sb, "[Figure: " + image.Description + "]");
+                    break;
+                case PageBreak:
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown block {block.GetType().Name}.");

@@ -193,7 +193,7 @@ public static class SafetyReport
     };
 
     /// <summary>How the study's causality values were counted, when it uses values other than Y and N; null otherwise.</summary>
-    private static string? CausalityNote(AeSummary summary)
+    internal static string? CausalityNote(AeSummary summary)
     {
         var values = summary.CausalityValues;
         if (values.All(v => v.Value is "Y" or "N"))

@@ -48,4 +48,20 @@ public class ExposureSummaryTests
         Assert.Equal(1, s.For("ANLOTINIB", TreatmentPhase.Induction)!.SubjectsWithDelay);
         Assert.Null(s.For("ANLOTINIB", TreatmentPhase.Maintenance));
     }
+
+    [Fact]
+    public void Every_count_of_the_summary_names_its_subjects()
+    {
+        Administration[] records = [.. Subject("S1", 4, 2), .. Subject("S2", 6, 0, inductionDose: 600), .. Subject("S3", 2, 0), .. VectorB("S4")];
+        var s = ExposureSummary.Compute(ExposureDerivation.DeriveDrugExposures(records));
+        var benmel = s.For("BENMELSTOBART", TreatmentPhase.Induction)!;
+        Assert.Equal(["S1", "S2", "S3"], benmel.SubjectIds);
+        Assert.Equal(["S2"], benmel.ReducedSubjectIds);
+        Assert.Empty(benmel.DelayedSubjectIds);
+        Assert.Equal(["S1"], s.ForPhase(TreatmentPhase.Maintenance)!.SubjectIds);
+        Assert.Equal(s.SubjectsTreated, s.ForPhase(null)!.SubjectIds.Count);
+        Assert.Equal(["S1", "S2", "S4"], s.InductionCyclesInRangeSubjectIds);
+        Assert.Equal(["S1"], s.EnteredMaintenanceSubjectIds);
+        Assert.All(s.Drugs, d => Assert.Equal(d.Subjects, d.SubjectIds.Count));
+    }
 }

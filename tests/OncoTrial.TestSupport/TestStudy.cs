@@ -4,20 +4,20 @@ using OncoTrial.Clinical.Data;
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Study;
 
-namespace OncoTrial.Clinical.Tests.Analyses;
+namespace OncoTrial.TestSupport;
 
 /// <summary>
 /// The smallest study folders for the analyses, written in memory as CSV: each subject is dosed on day 1 (2022-01-03;
 /// EX), so the treated efficacy set holds every subject; its lesions are given by study day (baseline on day -7 with
 /// TRLOBXFL = Y) and RECIST derives their responses; SC, CM, AE and DS records are added as a case needs. The cutoff
-/// (TS DCUTDTC) is 2024-04-01, after every record.
+/// (TS DCUTDTC) is 2024-04-01, after every record. Shared by the Clinical and Reporting tests.
 /// </summary>
-internal sealed class TestStudy
+public sealed class TestStudy
 {
     public static readonly DateOnly Day1 = new(2022, 1, 3);
 
     private readonly StringBuilder _dm = new("STUDYID,DOMAIN,USUBJID,SUBJID,SITEID,AGE,AGEU,SEX,COUNTRY,ARMCD,ARM,ACTARMCD,ACTARM,RFSTDTC,RFXSTDTC,RFXENDTC,DTHFL,DTHDTC\n");
-    private readonly StringBuilder _ex = new("STUDYID,DOMAIN,USUBJID,EXSEQ,EXTRT,EXDOSE,EXDOSU,EXSTDTC,EXENDTC\n");
+    private readonly List<(string Id, string Drug, double Dose, int Day, int? Cycle, string Epoch, double? Planned)> _ex = [];
     private readonly StringBuilder _tu = new("STUDYID,DOMAIN,USUBJID,TUSEQ,TULNKID,TUTESTCD,TUORRES,TUSTRESC,TULOC,TUNODFL,TUDTC\n");
     private readonly StringBuilder _tr = new("STUDYID,DOMAIN,USUBJID,TRSEQ,TRLNKID,TRTESTCD,TRORRES,TRSTRESC,TRSTRESN,TRSTRESU,TRLOBXFL,TRDTC\n");
     private readonly StringBuilder _sc = new("STUDYID,DOMAIN,USUBJID,SCSEQ,SCTESTCD,SCTEST,SCORRES,SCSTRESC\n");
@@ -34,10 +34,10 @@ internal sealed class TestStudy
     {
         string code = arm.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         _dm.Append(CultureInfo.InvariantCulture, $"S,DM,{id},{id},01,{age},YEARS,{sex},CHN,{code},{arm},{code},{arm},{Date(1)},{Date(1)},{Date(lastDoseDay)},{(deathDay is null ? string.Empty : "Y")},{(deathDay is { } d ? Date(d) : string.Empty)}\n");
-        _ex.Append(CultureInfo.InvariantCulture, $"S,EX,{id},{++_seq},DRUG,10,mg,{Date(1)},{Date(1)}\n");
+        _ex.Add((id, "DRUG", 10, 1, null, string.Empty, null));
         if (lastDoseDay > 1)
         {
-            _ex.Append(CultureInfo.InvariantCulture, $"S,EX,{id},{++_seq},DRUG,10,mg,{Date(lastDoseDay)},{Date(lastDoseDay)}\n");
+            _ex.Add((id, "DRUG", 10, lastDoseDay, null, string.Empty, null));
         }
 
         if (deathDay is { } day)
@@ -121,10 +121,22 @@ internal sealed class TestStudy
         return this;
     }
 
-    /// <summary>An AE record starting on a study day.</summary>
-    public TestStudy AdverseEvent(string id, string term, int day, int grade, bool immune = false, string outcome = "RECOVERED/RESOLVED")
+    /// <summary>An AE record starting on a study day (related to treatment, dose not changed, not serious unless stated).</summary>
+    public TestStudy AdverseEvent(string id, string term, int day, int grade, bool immune = false, string outcome = "RECOVERED/RESOLVED", bool related = true, string action = "DOSE NOT CHANGED", bool serious = false)
     {
-        _ae.Append(CultureInfo.InvariantCulture, $"S,AE,{id},{++_seq},{term},{term},BODY,{Date(day)},,{grade},N,Y,DOSE NOT CHANGED,{outcome},{(immune ? "Y" : "N")}\n");
+        _ae.Append(CultureInfo.InvariantCulture, $"S,AE,{id},{++_seq},{term},{term},BODY,{Date(day)},,{grade},{(serious ? "Y" : "N")},{(related ? "Y" : "N")},{action},{outcome},{(immune ? "Y" : "N")}\n");
+        return this;
+    }
+
+    /// <summary>
+    /// A cycle-based administration: <paramref name="drug"/> at <paramref name="dose"/> (planned <paramref name="planned"/>,
+    /// EXPDOSE) in <paramref name="cycle"/> on a study day, in induction (EPOCH INITIAL THERAPY) or maintenance. A study
+    /// with any such record gets EXCYCLE, EPOCH and EXPDOSE in EX, and its subjects with cycle records lose the
+    /// day-1 DRUG record of <see cref="Subject"/>.
+    /// </summary>
+    public TestStudy Dose(string id, string drug, int cycle, int day, double dose, double planned, bool maintenance = false)
+    {
+        _ex.Add((id, drug, dose, day, cycle, maintenance ? "MAINTENANCE THERAPY" : "INITIAL THERAPY", planned));
         return this;
     }
 
@@ -133,7 +145,7 @@ internal sealed class TestStudy
     {
         var files = new List<(string, string)>
         {
-            ("dm.csv", _dm.ToString()), ("ex.csv", _ex.ToString()), ("sc.csv", _sc.ToString()), ("ds.csv", _ds.ToString()),
+            ("dm.csv", _dm.ToString()), ("ex.csv", Exposure()), ("sc.csv", _sc.ToString()), ("ds.csv", _ds.ToString()),
             ("ts.csv", "STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL\nS,TS,1,DCUTDTC,Data Cutoff Date,2024-04-01\n"),
         };
         foreach (var (name, text) in new[] { ("tu.csv", _tu), ("tr.csv", _tr), ("rs.csv", _rs), ("cm.csv", _cm), ("ae.csv", _ae) })
@@ -160,6 +172,26 @@ internal sealed class TestStudy
 
     /// <summary>The study's analysis.</summary>
     public StudyAnalysis Analyse(StudyAnalysisOptions? options = null, int? shuffleSeed = null) => StudyAnalysis.Create(Load(shuffleSeed), options);
+
+    private string Exposure()
+    {
+        bool cycles = _ex.Any(e => e.Cycle is not null);
+        var withCycles = _ex.Where(e => e.Cycle is not null).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var ex = new StringBuilder("STUDYID,DOMAIN,USUBJID,EXSEQ,EXTRT,EXDOSE,EXDOSU,EXSTDTC,EXENDTC" + (cycles ? ",EXCYCLE,EPOCH,EXPDOSE" : string.Empty) + "\n");
+        int seq = 0;
+        foreach (var e in _ex.Where(e => e.Cycle is not null || !withCycles.Contains(e.Id)))
+        {
+            ex.Append(CultureInfo.InvariantCulture, $"S,EX,{e.Id},{++seq},{e.Drug},{e.Dose},mg,{Date(e.Day)},{Date(e.Day)}");
+            if (cycles)
+            {
+                ex.Append(CultureInfo.InvariantCulture, $",{e.Cycle},{e.Epoch},{e.Planned}");
+            }
+
+            ex.Append('\n');
+        }
+
+        return ex.ToString();
+    }
 
     private void Lesion(string id, string lesion, string role, string organ, int day) =>
         _tu.Append(CultureInfo.InvariantCulture, $"S,TU,{id},{++_seq},{lesion},TUMIDENT,{role},{role},{organ},{(organ.Contains("LYMPH", StringComparison.Ordinal) ? "Y" : "N")},{Date(day)}\n");
