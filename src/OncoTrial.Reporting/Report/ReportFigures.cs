@@ -103,12 +103,19 @@ public static class ReportFigures
         Box(d.Enrolled, "enrolled");
         if (d.HasTreatmentPhases)
         {
-            stages.Add(new ConsortStage(d.Enrolled.Label, d.Enrolled.Count, Side(d.InitialDiscontinued, "initial-discontinued", d.InitialDiscontinuationReasons)));
+            // Subjects still in initial therapy at the cutoff leave the flow before maintenance too: they join the side box
+            // of those who discontinued it, as a line of their own.
+            var initial = Side(d.InitialDiscontinued, "initial-discontinued", d.InitialDiscontinuationReasons);
             if (d.InitialOngoing.Count > 0)
             {
                 Box(d.InitialOngoing, "initial-ongoing");
-                stages.Add(new ConsortStage(d.InitialOngoing.Label, d.InitialOngoing.Count, null));
+                var ongoing = new ConsortReason(d.InitialOngoing.Label, d.InitialOngoing.Count);
+                initial = initial is null
+                    ? new ConsortExclusion(d.InitialOngoing.Label, d.InitialOngoing.Count, [])
+                    : new ConsortExclusion(initial.Label + "; " + Lower(d.InitialOngoing.Label), initial.Count + d.InitialOngoing.Count, [.. initial.Reasons, ongoing]);
             }
+
+            stages.Add(new ConsortStage(d.Enrolled.Label, d.Enrolled.Count, initial));
 
             Box(d.MaintenanceEntered, "maintenance-entered");
             stages.Add(new ConsortStage(d.MaintenanceEntered.Label, d.MaintenanceEntered.Count, Side(d.MaintenanceDiscontinued, "maintenance-discontinued", d.MaintenanceDiscontinuationReasons)));
@@ -161,7 +168,9 @@ public static class ReportFigures
             }
 
             var points = curve.Steps.Select(s => new SurvivalCurvePoint(s.Months, s.AtRisk, s.Events, s.Censored, s.Survival, s.Lower, s.Upper)).ToList();
-            var landmarks = e.Landmarks.Where(l => l.Survival is not null).Select(l => new SurvivalLandmarkInput(l.Months, new IntervalEstimate(l.Survival, l.Lower, l.Upper))).ToList();
+            // Landmarks within the follow-up only: a rate past the last observed time says nothing the curve does not.
+            double last = points.Count > 0 ? points[^1].Time : 0;
+            var landmarks = e.Landmarks.Where(l => l.Survival is not null && l.Months <= last).Select(l => new SurvivalLandmarkInput(l.Months, new IntervalEstimate(l.Survival, l.Lower, l.Upper))).ToList();
             curves.Add(new SurvivalCurveInput(column.Column.Name, points, new IntervalEstimate(e.Median.Estimate, e.Median.Lower, e.Median.Upper), landmarks));
             string row = "curve/" + column.Key;
             var all = e.Events.Subjects.Concat(e.Censored.Subjects).Order(StringComparer.Ordinal).ToList();
