@@ -105,21 +105,6 @@ public static class ReportWriter
                 }
             }
         }));
-        if (needPng)
-        {
-            steps.Add(("Figures (PNG)", () =>
-            {
-                Parallel.ForEach(report.Figures, new ParallelOptions { CancellationToken = cancellationToken }, f => pngs[f.Id] = PngRenderer.Render(f.Figure, PngRenderer.DocumentDpi));
-                if (outputs.HasFlag(ReportOutputs.Png))
-                {
-                    foreach (var f in report.Figures)
-                    {
-                        Bytes(ReportLayout.FiguresFolder + "/" + f.Id + ".png", pngs[f.Id]);
-                    }
-                }
-            }));
-        }
-
         if (outputs.HasFlag(ReportOutputs.Html))
         {
             steps.Add(("Web page", () => Text(ReportLayout.Html, ReportHtml.Render(report, svgs))));
@@ -152,11 +137,6 @@ public static class ReportWriter
             }));
         }
 
-        if (outputs.HasFlag(ReportOutputs.Docx))
-        {
-            steps.Add(("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id]), PageSetup.Default with { Header = report.Title }))));
-        }
-
         if (outputs.HasFlag(ReportOutputs.Ard))
         {
             steps.Add(("Analysis results (ard.json)", () => Text(ReportLayout.Ard, ResultJson.Serialize(AnalysisResults.Create(report, outputs)) + "\n")));
@@ -180,6 +160,51 @@ public static class ReportWriter
             }));
         }
 
+        // The PNGs (the slowest part: Skia at 300 dpi) are drawn on other threads while the other files are written; the
+        // steps that need them come last and wait for them.
+        Task? drawing = null;
+        if (needPng)
+        {
+            drawing = Task.Run(
+                () => Parallel.ForEach(report.Figures, new ParallelOptions { CancellationToken = cancellationToken }, f => pngs[f.Id] = PngRenderer.Render(f.Figure, PngRenderer.DocumentDpi)),
+                cancellationToken);
+            steps.Add(("Figures (PNG)", () =>
+            {
+                drawing.GetAwaiter().GetResult();
+                if (outputs.HasFlag(ReportOutputs.Png))
+                {
+                    foreach (var f in report.Figures)
+                    {
+                        Bytes(ReportLayout.FiguresFolder + "/" + f.Id + ".png", pngs[f.Id]);
+                    }
+                }
+            }));
+        }
+
+        if (outputs.HasFlag(ReportOutputs.Docx))
+        {
+            steps.Add(("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id]), PageSetup.Default with { Header = report.Title }))));
+        }
+
+        try
+        {
+            RunSteps(steps, progress, cancellationToken);
+        }
+        finally
+        {
+            // Never leave a drawing thread behind (a cancelled or failed write): wait for it, ignoring its own cancellation.
+            try
+            {
+                drawing?.Wait(CancellationToken.None);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+            }
+        }
+    }
+
+    private static void RunSteps(List<(string Name, Action Run)> steps, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
         for (int i = 0; i < steps.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
