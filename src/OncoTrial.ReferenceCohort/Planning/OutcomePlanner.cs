@@ -14,8 +14,9 @@ public static class OutcomePlanner
     public const int MaxBaselineDraws = 200;
 
     /// <summary>
-    /// The plan of a seed. Deterministic: the same seed gives the same plan on any machine (seeded integer random
-    /// streams, no parallelism, losses rounded to 1e-9 before they are compared).
+    /// The plan of a seed. Deterministic: the same seed gives the same plan on any machine and any number of cores
+    /// (seeded integer random streams, one per climb; the lowest successful climb wins; losses rounded to 1e-9 before
+    /// they are compared).
     /// </summary>
     /// <remarks>
     /// Categories first: each subject's path through the trial (Fig. 1's boxes, the deaths by cause, RECIST progression,
@@ -32,48 +33,65 @@ public static class OutcomePlanner
     {
         long steps = 0;
         string last = "no climb finished";
-        for (int stream = 0; stream < MaxClimbs; stream++)
+        int batch = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        for (int first = 0; first < MaxClimbs; first += batch)
         {
-            var (state, taken) = TimelineSearch.Climb(seed, stream);
-            steps += taken;
-            if (state.Loss() > 0)
+            // Climbs are independent (each has its own state and random stream), so a batch runs in parallel; the plan
+            // is the one of the lowest stream that succeeds, whatever the number of cores.
+            int count = Math.Min(batch, MaxClimbs - first);
+            var climbs = new (TimelineState State, long Steps)[count];
+            Parallel.For(0, count, k => climbs[k] = TimelineSearch.Climb(seed, first + k));
+            for (int k = 0; k < count; k++)
             {
-                last = "the search did not meet every survival figure";
-                continue;
-            }
-
-            var rng = new PlannerRandom(seed, 1_000_000 + stream);
-            var liver = state.Vars.Select(v => v.Liver).ToArray();
-            int fistula = Array.FindIndex([.. state.Profiles], p => p.Cause == DeathCause.EsophagealFistula);
-            BaselineDraw[]? baseline = null;
-            int draws = 0;
-            while (baseline is null && draws < MaxBaselineDraws)
-            {
-                draws++;
-                var draw = BaselineAssignment.Draw(rng, liver, fistula);
-                if (OtherSubgroupsShowNoDifference(state, draw))
+                int stream = first + k;
+                var (state, taken) = climbs[k];
+                steps += taken;
+                if (state.Loss() > 0)
                 {
-                    baseline = draw;
+                    last = "the search did not meet every survival figure";
+                    continue;
                 }
-            }
 
-            if (baseline is null)
-            {
-                last = "no baseline draw left every other subgroup without a difference";
-                continue;
-            }
+                if (Finish(seed, stream, state, steps, out string why) is { } plan)
+                {
+                    return plan;
+                }
 
-            var plan = PlanBuilder.Build(seed, state, new PlanSearchSummary(steps, stream, draws), baseline, rng);
-            var misses = PlanFigures.Compute(plan).Misses();
-            if (misses.Count == 0)
-            {
-                return plan;
+                last = why;
             }
-
-            last = "the derivations missed " + string.Join(", ", misses);
         }
 
         throw new InvalidOperationException($"seed {seed}: no plan met every published figure in {MaxClimbs} climbs ({last}). Try another seed and report this one.");
+    }
+
+    /// <summary>Draws the baseline and the details of a solved timeline, builds the plan and checks it with the real derivations.</summary>
+    private static CohortOutcomePlan? Finish(int seed, int stream, TimelineState state, long steps, out string why)
+    {
+        var rng = new PlannerRandom(seed, 1_000_000 + stream);
+        var liver = state.Vars.Select(v => v.Liver).ToArray();
+        int fistula = Array.FindIndex([.. state.Profiles], p => p.Cause == DeathCause.EsophagealFistula);
+        BaselineDraw[]? baseline = null;
+        int draws = 0;
+        while (baseline is null && draws < MaxBaselineDraws)
+        {
+            draws++;
+            var draw = BaselineAssignment.Draw(rng, liver, fistula);
+            if (OtherSubgroupsShowNoDifference(state, draw))
+            {
+                baseline = draw;
+            }
+        }
+
+        if (baseline is null)
+        {
+            why = "no baseline draw left every other subgroup without a difference";
+            return null;
+        }
+
+        var plan = PlanBuilder.Build(seed, state, new PlanSearchSummary(steps, stream, draws), baseline, rng);
+        var misses = PlanFigures.Compute(plan).Misses();
+        why = "the derivations missed " + string.Join(", ", misses);
+        return misses.Count == 0 ? plan : null;
     }
 
     /// <summary>

@@ -275,29 +275,32 @@ internal static class PlanBuilder
     {
         var result = Enumerable.Range(0, timelines.Length).Select(_ => Array.Empty<PlannedTherapy>()).ToArray();
         var eligible = Enumerable.Range(0, timelines.Length).Where(i => timelines[i].TherapyRoom >= TimelineState.TherapyRoomDays).ToList();
-        rng.Shuffle(eligible);
-        var chosen = eligible.Take(TimelineState.SubsequentTherapySubjects).ToList();
-        if (chosen.Count < TimelineState.SubsequentTherapySubjects)
+        var longest = eligible.Where(i => timelines[i].TherapyRoom >= TimelineState.ThirdLineRoomDays).ToList();
+        if (eligible.Count < TimelineState.SubsequentTherapySubjects || longest.Count == 0)
         {
-            throw new InvalidOperationException($"Only {chosen.Count} progressions leave room for a subsequent therapy; {TimelineState.SubsequentTherapySubjects} are needed.");
+            throw new InvalidOperationException($"Only {eligible.Count} progressions leave room for a subsequent therapy ({longest.Count} for two lines); {TimelineState.SubsequentTherapySubjects} are needed, one with two lines.");
         }
 
-        int thirdLine = chosen.OrderByDescending(i => timelines[i].TherapyRoom).First();
-        for (int c = 0; c < chosen.Count; c++)
+        int thirdLine = longest[rng.Next(longest.Count)];
+        eligible.Remove(thirdLine);
+        rng.Shuffle(eligible);
+        var chosen = new List<int> { thirdLine };
+        chosen.AddRange(eligible.Take(TimelineState.SubsequentTherapySubjects - 1));
+        int chemotherapyOnly = chosen[1 + rng.Next(chosen.Count - 1)];
+        foreach (int i in chosen)
         {
-            int i = chosen[c];
             int pdDay = timelines[i].Progression!.ScanDay;
             int room = timelines[i].TherapyRoom;
             int start = pdDay + rng.Between(10, Math.Min(35, room - 10));
-            bool antiPd1 = c < chosen.Count - 1 || i == thirdLine;
+            bool antiPd1 = i != chemotherapyOnly;
             var lines = new List<PlannedTherapy>
             {
                 new(2, start, antiPd1 ? AntiPd1[rng.Next(AntiPd1.Length)] : "DOCETAXEL", antiPd1),
             };
-            int end = timelines[i].Death?.Day ?? (pdDay + room);
-            if (i == thirdLine && end - start > 60)
+            if (i == thirdLine)
             {
-                lines.Add(new PlannedTherapy(3, start + rng.Between(42, Math.Max(43, Math.Min(120, end - start - 7))), "IRINOTECAN", false));
+                int end = pdDay + room;
+                lines.Add(new PlannedTherapy(3, start + rng.Between(42, Math.Max(42, Math.Min(120, end - start - 7))), "IRINOTECAN", false));
             }
 
             result[i] = [.. lines];

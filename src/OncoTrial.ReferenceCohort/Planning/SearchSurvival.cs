@@ -165,34 +165,48 @@ internal sealed class SearchSurvival
     private CurveSummary Summarise(int steps, double landmark)
     {
         double? median = Median(steps);
+
+        // The Brookmeyer-Crowley set only matters at its two ends: its first event time (the lower limit) and its last
+        // (the upper limit is the next event time). Scan from each end to the first member.
         int first = -1;
-        int last = -1;
-        double lastSurvival = 1.0;
         for (int i = NextEvent(-1, steps); i >= 0; i = NextEvent(i, steps))
         {
-            double si = _stepSurvival[i];
-            double se = _stepSe[i];
-            lastSurvival = si;
-            if (!(si > 0.0) || !(se > 0.0))
+            if (HoldsHalf(i))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        int last = -1;
+        int eventsAfter = 0;
+        double lastSurvival = 1.0;
+        bool seenLast = false;
+        for (int i = steps - 1; i >= 0; i--)
+        {
+            if (!_stepEvent[i])
             {
                 continue;
             }
 
-            double zi = (Math.Log(-Math.Log(si)) - HalfTransform) / (se / (si * Math.Log(si)));
-            if (Math.Abs(zi) <= Z)
+            if (!seenLast)
             {
-                if (first < 0)
-                {
-                    first = i;
-                }
-
-                last = i;
+                lastSurvival = _stepSurvival[i];
+                seenLast = true;
             }
+
+            if (first >= 0 && i >= first && HoldsHalf(i))
+            {
+                last = i;
+                break;
+            }
+
+            eventsAfter++;
         }
 
         double? lower = null;
         double? upper = null;
-        int after = 0;
+        int after = eventsAfter;
         if (first >= 0)
         {
             lower = _stepTime[first];
@@ -200,18 +214,6 @@ internal sealed class SearchSurvival
             if (next >= 0 && _stepSurvival[next] > 0.0)
             {
                 upper = _stepTime[next];
-            }
-
-            for (int i = next; i >= 0; i = NextEvent(i, steps))
-            {
-                after++;
-            }
-        }
-        else
-        {
-            for (int i = NextEvent(-1, steps); i >= 0; i = NextEvent(i, steps))
-            {
-                after++;
             }
         }
 
@@ -225,6 +227,20 @@ internal sealed class SearchSurvival
 
         var (lo, hi) = landmarkS < 1.0 ? KaplanMeierCurve.PointwiseLimits(landmarkS, landmarkSe, SurvivalCiTransform.LogLog, Z) : (null, null);
         return new CurveSummary(median, lower, upper, after, lastSurvival, landmarkS, lo, hi);
+    }
+
+    /// <summary>True when the log-log interval at event step <paramref name="i"/> holds 0.5 (|z| ≤ z₀.₉₇₅), as <see cref="KaplanMeierCurve.Quantile"/>.</summary>
+    private bool HoldsHalf(int i)
+    {
+        double si = _stepSurvival[i];
+        double se = _stepSe[i];
+        if (!(si > 0.0) || !(se > 0.0))
+        {
+            return false;
+        }
+
+        double zi = (Math.Log(-Math.Log(si)) - HalfTransform) / (se / (si * Math.Log(si)));
+        return Math.Abs(zi) <= Z;
     }
 
     private int NextEvent(int i, int steps)

@@ -23,10 +23,19 @@ internal sealed class TimelineSearch
     }
 
     /// <summary>Steps of one climb before it gives up and the caller restarts from a new start state.</summary>
-    public const long StepsPerClimb = 400_000;
+    public const long StepsPerClimb = 150_000;
+
+    /// <summary>Steps without a new best loss after which a climb gives up.</summary>
+    public const long StallSteps = 40_000;
 
     /// <summary>The length of the late-acceptance history.</summary>
-    public static int History = 400;
+    public const int History = 400;
+
+    /// <summary>Percent of the steps that are placement moves (<see cref="Place"/>).</summary>
+    public const int PlacePercent = 35;
+
+    /// <summary>Percent of the steps that are replacement moves (<see cref="Replace"/>).</summary>
+    public const int ReplacePercent = 5;
 
     /// <summary>Climbs from the start state of (<paramref name="seed"/>, <paramref name="stream"/>); returns the state and the steps taken, the state solved when its loss is 0.</summary>
     public static (TimelineState State, long Steps) Climb(int seed, int stream, long maxSteps = StepsPerClimb)
@@ -39,11 +48,12 @@ internal sealed class TimelineSearch
         return (state, steps);
     }
 
-    public static int Mode;
-    public static double Threshold0 = 2.0;
-    public static long StallSteps = 20_000;
-    public static int KickMoves = 6;
-
+    /// <summary>
+    /// Late acceptance with the improved history (a slot keeps the lowest loss written to it): a candidate is kept when
+    /// its loss is at most the current loss or the history slot of this step. The loss is computed only as far as
+    /// needed to know that it exceeds both. Stops at loss 0, after <paramref name="maxSteps"/>, or after
+    /// <see cref="StallSteps"/> steps without a new best.
+    /// </summary>
     private long Run(long maxSteps)
     {
         double current = _state.Loss();
@@ -52,7 +62,7 @@ internal sealed class TimelineSearch
         long step = 0;
         double best = current;
         long lastImprovement = 0;
-        while (current > 0 && step < maxSteps)
+        while (current > 0 && step < maxSteps && step - lastImprovement <= StallSteps)
         {
             _touchedCount = 0;
             if (!Propose())
@@ -62,11 +72,7 @@ internal sealed class TimelineSearch
 
             step++;
             int slot = (int)(step % History);
-            double threshold = Mode switch
-            {
-                2 => current + (Threshold0 * Math.Pow(1 - ((double)step / maxSteps), 2)),
-                _ => Math.Max(current, history[slot]),
-            };
+            double threshold = Math.Max(current, history[slot]);
             double candidate = _state.Loss(threshold);
             if (candidate <= threshold)
             {
@@ -80,33 +86,13 @@ internal sealed class TimelineSearch
                 }
             }
 
-            if (Mode == 1)
-            {
-                history[slot] = current;
-            }
-            else if (current < history[slot])
+            if (current < history[slot])
             {
                 history[slot] = current;
             }
 
             if (current < best)
             {
-                best = current;
-                lastImprovement = step;
-            }
-            else if (Mode == 3 && step - lastImprovement > StallSteps)
-            {
-                for (int k = 0; k < KickMoves; k++)
-                {
-                    _touchedCount = 0;
-                    if (!Propose())
-                    {
-                        k--;
-                    }
-                }
-
-                current = _state.Loss();
-                Array.Fill(history, current);
                 best = current;
                 lastImprovement = step;
             }
@@ -348,54 +334,6 @@ internal sealed class TimelineSearch
         };
     }
 
-    public static int PlacePercent = 15;
-
-    /// <summary>
-    /// The day windows that round to a published time (a median or a confidence limit), and the days around the 12-month
-    /// landmark: where the placement move puts an event or a censoring.
-    /// </summary>
-    private static readonly (int Low, int High, bool Os)[] TargetWindows = BuildWindows();
-
-    private static (int Low, int High, bool Os)[] BuildWindows()
-    {
-        var windows = new List<(int, int, bool)> { (350, 380, false), (350, 380, true) };
-        foreach (var value in PublishedValues.Paper.Values)
-        {
-            if (value.Kind != PublishedKind.Median || value.Unit != "months" || value.Id.StartsWith("dor", StringComparison.Ordinal) || value.Id.StartsWith("follow", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            bool os = value.Id.StartsWith("os", StringComparison.Ordinal);
-
-            foreach (var number in new[] { value.Value, value.Ci?.Lower ?? default, value.Ci?.Upper ?? default })
-            {
-                if (number.Value is null)
-                {
-                    continue;
-                }
-
-                int low = -1;
-                int high = -1;
-                for (int day = 1; day < 1200; day++)
-                {
-                    if (PlanTargets.RoundsTo(PlanTargets.Months(day), number))
-                    {
-                        low = low < 0 ? day : low;
-                        high = day;
-                    }
-                }
-
-                if (low > 0)
-                {
-                    windows.Add((low, high, os));
-                }
-            }
-        }
-
-        return [.. windows];
-    }
-
     /// <summary>
     /// The placement move: puts one subject's event or censoring on a chosen day (near another subject's time, or in a
     /// target window) with the one change of its numbers that does it: a death day; the progression scan and its offset;
@@ -417,8 +355,8 @@ internal sealed class TimelineSearch
         }
         else
         {
-            var (low, high, _) = TargetWindows[_rng.Next(TargetWindows.Length)];
-            target = _rng.Between(low, high);
+            var w = TimelineState.Windows[PickWindow()];
+            target = _rng.Between(w.Low, w.High);
         }
 
         if (target < 2)
@@ -472,8 +410,6 @@ internal sealed class TimelineSearch
         return true;
     }
 
-    public static int ReplacePercent = 5;
-
     /// <summary>
     /// The replacement move: a death takes the place of another event in a target window. One subject whose event lies
     /// near the window moves its event away (the next or the previous scan, or a death some weeks off), and a subject who
@@ -483,7 +419,7 @@ internal sealed class TimelineSearch
     private bool Replace()
     {
         int n = _state.Count;
-        var (low, high, os) = TargetWindows[_rng.Next(TargetWindows.Length)];
+        var (_, low, high, os) = TimelineState.Windows[PickWindow()];
         var times = os ? _state.OsTime : _state.PfsTime;
         var events = os ? _state.OsEvent : _state.PfsEvent;
         int a = _rng.Next(n);
@@ -519,6 +455,30 @@ internal sealed class TimelineSearch
         vars[b].DeathDay = _rng.Between(low, high);
         Updated();
         return true;
+    }
+
+    /// <summary>A target window: half the time one whose figure misses now, else any.</summary>
+    private int PickWindow()
+    {
+        if (_rng.Chance(1, 2))
+        {
+            Span<int> failing = stackalloc int[TimelineState.Windows.Length];
+            int count = 0;
+            for (int w = 0; w < failing.Length; w++)
+            {
+                if (_state.IsFailing(w))
+                {
+                    failing[count++] = w;
+                }
+            }
+
+            if (count > 0)
+            {
+                return failing[_rng.Next(count)];
+            }
+        }
+
+        return _rng.Next(TimelineState.Windows.Length);
     }
 
     private static int ScanIndexAt(in SubjectVars v, SubjectProfile p, int day)

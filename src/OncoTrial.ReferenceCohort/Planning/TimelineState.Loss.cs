@@ -33,7 +33,8 @@ internal sealed partial class TimelineState
     /// <summary>Days from progression to death or cutoff that leave room for a subsequent therapy.</summary>
     public const int TherapyRoomDays = 30;
 
-    public static bool PfsOnly;
+    /// <summary>Days from progression to death or cutoff that leave room for a second and a third line (Results: one subject).</summary>
+    public const int ThirdLineRoomDays = 100;
 
     private readonly SearchSurvival _km = new(64);
     private int[]? _pfsOrder;
@@ -57,10 +58,64 @@ internal sealed partial class TimelineState
     internal static readonly Lazy<LandmarkOrders> OsOrders = new(() => LandmarkOrders.Enumerate(OsRate, CohortDesign.Profiles.Count, OsLandmarkEvents));
 
     /// <summary>The weight of one step of distance to the nearest valid order before the landmark.</summary>
-    public static double OrderWeight = 1.0;
+    public const double OrderWeight = 1.0;
+
+    /// <summary>A window of days where a PFS or OS event makes a published figure: the days that round to a median or a
+    /// limit, and the days around the 12-month landmark.</summary>
+    internal readonly record struct TargetWindow(string Id, int Low, int High, bool Os);
+
+    /// <summary>The target windows of the PFS and OS figures (the placement and replacement moves aim at them).</summary>
+    internal static readonly TargetWindow[] Windows = BuildWindows();
+
+    private static readonly Dictionary<string, int> WindowIndex = Windows.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+    private readonly bool[] _failing = new bool[Windows.Length];
+
+    /// <summary>Whether the figure of window <paramref name="w"/> missed when last computed.</summary>
+    public bool IsFailing(int w) => _failing[w];
+
+    private double Flag(string id, double value)
+    {
+        _failing[WindowIndex[id]] = value > 0;
+        return value;
+    }
+
+    private static TargetWindow[] BuildWindows()
+    {
+        var windows = new List<TargetWindow> { new("pfs_rate_12m", 350, 380, false), new("os_rate_12m", 350, 380, true) };
+        foreach (var value in PublishedValues.Paper.Values)
+        {
+            if (value.Kind != PublishedKind.Median || value.Unit != "months" || !(value.Id.StartsWith("pfs", StringComparison.Ordinal) || value.Id.StartsWith("os", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            bool os = value.Id.StartsWith("os", StringComparison.Ordinal);
+            foreach (var (suffix, number) in new[] { (string.Empty, value.Value), ("/lower", value.Ci?.Lower ?? default), ("/upper", value.Ci?.Upper ?? default) })
+            {
+                int low = -1;
+                int high = -1;
+                for (int day = 1; day < 1200 && number.Value is not null; day++)
+                {
+                    if (PlanTargets.RoundsTo(PlanTargets.Months(day), number))
+                    {
+                        low = low < 0 ? day : low;
+                        high = day;
+                    }
+                }
+
+                if (low > 0)
+                {
+                    windows.Add(new TargetWindow(value.Id + suffix, low, high, os));
+                }
+            }
+        }
+
+        return [.. windows];
+    }
 
     /// <summary>The weight of one event too many or too few before the landmark.</summary>
-    public static double LandmarkEventWeight = 10;
+    public const double LandmarkEventWeight = 10;
 
     /// <summary>
     /// The loss: 0 when every published survival figure rounds right and every timeline keeps its path's rules. Each
@@ -91,6 +146,7 @@ internal sealed partial class TimelineState
         int firstDose = int.MaxValue;
         int lastDose = int.MinValue;
         int therapyRoom = 0;
+        int thirdLineRoom = 0;
         int pfsEarly = 0;
         int osEarly = 0;
         int longResponses = 0;
@@ -100,6 +156,7 @@ internal sealed partial class TimelineState
             firstDose = Math.Min(firstDose, _vars[i].FirstDose);
             lastDose = Math.Max(lastDose, _vars[i].FirstDose);
             therapyRoom += _outcomes[i].TherapyRoom >= TherapyRoomDays ? 1 : 0;
+            thirdLineRoom += _outcomes[i].TherapyRoom >= ThirdLineRoomDays ? 1 : 0;
             pfsEarly += PfsEvent[i] && PfsTime[i] <= PlanTargets.TwelveMonthsDays ? 1 : 0;
             osEarly += OsEvent[i] && OsTime[i] <= PlanTargets.TwelveMonthsDays ? 1 : 0;
             longResponses += Responder[i] && DorTime[i] >= DorLongDays ? 1 : 0;
@@ -108,7 +165,7 @@ internal sealed partial class TimelineState
         // The first patient in September 2021, the last in November 2023 (Fig. 1), room for 7 subsequent therapies.
         if (Add("timeline rules", penalty)
             || Add("enrolment span", (Math.Max(0, firstDose - 29) + Math.Max(0, LastFirstDose - 29 - lastDose)) / 10.0)
-            || Add("subsequent therapy room", Math.Max(0, SubsequentTherapySubjects - therapyRoom))
+            || Add("subsequent therapy room", Math.Max(0, SubsequentTherapySubjects - therapyRoom) + Math.Max(0, 1 - thirdLineRoom))
             || Add("dor > 6 months", Math.Abs(longResponses - (DorLong.Value.Value ?? 0)))
             || Add("pfs events by 12 months", LandmarkEventWeight * Math.Abs(pfsEarly - PfsLandmarkEvents))
             || Add("os deaths by 12 months", LandmarkEventWeight * Math.Abs(osEarly - OsLandmarkEvents)))
@@ -125,20 +182,15 @@ internal sealed partial class TimelineState
         const double landmark = PlanTargets.TwelveMonthsDays;
 
         var pfs = _km.Summarise(_pfsOrder, PfsTime, PfsEvent, null, false, landmark);
-        if (Add("pfs median", Median(pfs, PfsMedian)) || Add("pfs lower", Lower(pfs, PfsMedian)) || Add("pfs upper", Upper(pfs, PfsMedian))
-            || Add("pfs 12m", Rate(pfs, PfsRate, PfsOrders.Value, _pfsOrder, PfsTime, PfsEvent, 1, _pfsOrderCache)))
-        {
-            return total;
-        }
-
-        if (PfsOnly)
+        if (Add("pfs median", Flag("pfs_median", Median(pfs, PfsMedian))) || Add("pfs lower", Flag("pfs_median/lower", Lower(pfs, PfsMedian))) || Add("pfs upper", Upper(pfs, PfsMedian))
+            || Add("pfs 12m", RateFlag("pfs_rate_12m", Rate(pfs, PfsRate, PfsOrders.Value, _pfsOrder, PfsTime, PfsEvent, 1, _pfsOrderCache))))
         {
             return total;
         }
 
         var os = _km.Summarise(_osOrder, OsTime, OsEvent, null, false, landmark);
-        if (Add("os median", Median(os, OsMedian)) || Add("os lower", Lower(os, OsMedian)) || Add("os upper", Upper(os, OsMedian))
-            || Add("os 12m", Rate(os, OsRate, OsOrders.Value, _osOrder, OsTime, OsEvent, 0, _osOrderCache)))
+        if (Add("os median", Median(os, OsMedian)) || Add("os lower", Flag("os_median/lower", Lower(os, OsMedian))) || Add("os upper", Upper(os, OsMedian))
+            || Add("os 12m", RateFlag("os_rate_12m", Rate(os, OsRate, OsOrders.Value, _osOrder, OsTime, OsEvent, 0, _osOrderCache))))
         {
             return total;
         }
@@ -156,9 +208,9 @@ internal sealed partial class TimelineState
             return total;
         }
 
-        if (Add("pfs liver", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, Liver), PfsLiver))
-            || Add("pfs no liver", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, NoLiver), PfsNoLiver))
-            || Add("os liver", Median(_km.SummariseMedian(_osOrder, OsTime, OsEvent, Liver), OsLiver))
+        if (Add("pfs liver", Flag("pfs_median_liver_mets", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, Liver), PfsLiver)))
+            || Add("pfs no liver", Flag("pfs_median_no_liver_mets", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, NoLiver), PfsNoLiver)))
+            || Add("os liver", Flag("os_median_liver_mets", Median(_km.SummariseMedian(_osOrder, OsTime, OsEvent, Liver), OsLiver)))
             || Add("os no liver", Median(_km.SummariseMedian(_osOrder, OsTime, OsEvent, NoLiver), OsNoLiver))
             || Add("pfs liver log-rank", ChiSquareAbove(SearchSurvival.LogRankChiSquare(_pfsOrder, PfsTime, PfsEvent, null, Liver)))
             || Add("os liver log-rank", ChiSquareAbove(SearchSurvival.LogRankChiSquare(_osOrder, OsTime, OsEvent, null, Liver))))
@@ -166,9 +218,9 @@ internal sealed partial class TimelineState
             return total;
         }
 
-        if (Add("pfs cps>=1", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsAtLeastOne), PfsCpsAtLeastOne))
-            || Add("pfs cps<1", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsBelowOne), PfsCpsBelowOne))
-            || Add("pfs cps>=10", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsAtLeastTen), PfsCpsAtLeastTen))
+        if (Add("pfs cps>=1", Flag("pfs_median_cps_ge1", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsAtLeastOne), PfsCpsAtLeastOne)))
+            || Add("pfs cps<1", Flag("pfs_median_cps_lt1", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsBelowOne), PfsCpsBelowOne)))
+            || Add("pfs cps>=10", Flag("pfs_median_cps_ge10", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsAtLeastTen), PfsCpsAtLeastTen)))
             || Add("pfs cps<10", Median(_km.SummariseMedian(_pfsOrder, PfsTime, PfsEvent, CpsBelowTen), PfsCpsBelowTen))
             || Add("pfs cps 1 log-rank", ChiSquareBelow(SearchSurvival.LogRankChiSquare(_pfsOrder, PfsTime, PfsEvent, CpsAssessed, CpsAtLeastOne)))
             || Add("pfs cps 10 log-rank", ChiSquareBelow(SearchSurvival.LogRankChiSquare(_pfsOrder, PfsTime, PfsEvent, CpsAssessed, CpsAtLeastTen)))
@@ -197,6 +249,12 @@ internal sealed partial class TimelineState
         double variance = (Math.Pow(SeFrom(lower.Value!.Value), 2) + Math.Pow(SeFrom(upper.Value!.Value), 2)) / 2;
         double effectiveN = s * (1 - s) / variance;
         return (int)Math.Round(effectiveN * (1 - s), MidpointRounding.AwayFromZero);
+    }
+
+    private double RateFlag(string id, double value)
+    {
+        _failing[WindowIndex[id]] = value > 0;
+        return value;
     }
 
     private static double Median(CurveSummary c, PublishedValue target) =>

@@ -75,6 +75,9 @@ internal struct SubjectOutcome
 /// </summary>
 internal sealed partial class TimelineState
 {
+    /// <summary>The FDA gap after which an event follows two missed assessments (<see cref="Clinical.Endpoints.EndpointOptions.MissedAssessmentGapDays"/>: 91 days).</summary>
+    public static readonly int MissedAssessmentGap = Clinical.Endpoints.EndpointOptions.Default.MissedAssessmentGapDays;
+
     /// <summary>Most post-baseline scans a subject can have before the cutoff.</summary>
     public const int MaxScans = 20;
 
@@ -198,6 +201,15 @@ internal sealed partial class TimelineState
         {
             o.PfsDays = a[t.ProgressionScan];
             o.PfsEvent = true;
+
+            // FDA: progression after two missed assessments (more than 91 days after the last adequate one) is censored;
+            // the gap from day 85 to day 169 of the 5-cycle calendar can reach it, so the plan keeps every gap shorter.
+            int previous = t.ProgressionScan > 0 ? a[t.ProgressionScan - 1] : 1;
+            if (o.PfsDays - previous > MissedAssessmentGap)
+            {
+                o.Penalty += 2 + ((o.PfsDays - previous - MissedAssessmentGap) / 10.0);
+            }
+
             o.TherapyRoom = (t.DeathDay > 0 ? t.DeathDay : t.CutoffDay) - a[t.ProgressionScan];
         }
         else if (t.DeathDay > 0)
@@ -206,9 +218,9 @@ internal sealed partial class TimelineState
             o.PfsEvent = true;
 
             // FDA: a death more than two missed assessments after the last adequate one is censored; the plan never does that.
-            if (t.DeathDay - lastAdequate > 91)
+            if (t.DeathDay - lastAdequate > MissedAssessmentGap)
             {
-                o.Penalty += 2 + ((t.DeathDay - lastAdequate - 91) / 10.0);
+                o.Penalty += 2 + ((t.DeathDay - lastAdequate - MissedAssessmentGap) / 10.0);
             }
         }
         else
