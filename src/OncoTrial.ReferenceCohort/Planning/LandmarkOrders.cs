@@ -47,6 +47,10 @@ internal sealed class LandmarkOrders
         double z = KaplanMeierOptions.Default.ConfidenceLevel.Z;
         double low = (rate.Value.Value!.Value - rate.Value.HalfUnit) / 100;
         double high = (rate.Value.Value!.Value + rate.Value.HalfUnit) / 100;
+        // The Greenwood sum only grows; above this one the lower limit is under its rounding window for any Ŝ that rounds.
+        double lowest = (lower.Value!.Value - lower.HalfUnit) / 100;
+        double MaxGreenwood(double sv) => Math.Pow(Math.Log(sv) * Math.Log(Math.Log(lowest) / Math.Log(sv)) / z, 2);
+        double maxGreenwood = 1.01 * Math.Max(MaxGreenwood(low), MaxGreenwood(high));
         var found = new List<int[]>();
         var stack = new int[MaxCensorings];
         long examined = 0;
@@ -68,6 +72,16 @@ internal sealed class LandmarkOrders
                     }
                 }
 
+                return;
+            }
+
+            // Ŝ only falls, and falls most when every censoring left comes now: a branch that cannot reach the window
+            // from below (too few censorings left) or from above (already under it) is cut.
+            int left = MaxCensorings - censorings;
+            int remainingEvents = events - j;
+            if ((n - left - remainingEvents > 0 && s * (n - left - remainingEvents) / (n - left) >= high)
+                || (n - remainingEvents > 0 && greenwood + (1.0 / (n - remainingEvents)) - (1.0 / n) > maxGreenwood))
+            {
                 return;
             }
 

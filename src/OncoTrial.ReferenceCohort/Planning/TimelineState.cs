@@ -78,6 +78,9 @@ internal sealed partial class TimelineState
     /// <summary>The FDA gap after which an event follows two missed assessments (<see cref="Clinical.Endpoints.EndpointOptions.MissedAssessmentGapDays"/>: 91 days).</summary>
     public static readonly int MissedAssessmentGap = Clinical.Endpoints.EndpointOptions.Default.MissedAssessmentGapDays;
 
+    /// <summary>The fewest days from the last scan to a death of clinical progression (without RECIST progression).</summary>
+    public const int ClinicalProgressionDays = 28;
+
     /// <summary>Most post-baseline scans a subject can have before the cutoff.</summary>
     public const int MaxScans = 20;
 
@@ -404,6 +407,12 @@ internal sealed partial class TimelineState
             if (p.Path != SubjectPath.InductionDeath)
             {
                 t.Scans = CountScans(a, t.DeathDay - 1);
+            }
+
+            // A death of clinical progression comes weeks after the last scan, not days.
+            if (p.Cause == DeathCause.ProgressiveDisease && t.Scans > 0)
+            {
+                pen += Outside(t.DeathDay - a[t.Scans - 1], ClinicalProgressionDays, int.MaxValue);
             }
         }
         else if (p.Path == SubjectPath.Ongoing)
