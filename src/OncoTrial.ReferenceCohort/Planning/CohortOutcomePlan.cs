@@ -239,7 +239,7 @@ public sealed record PlannedDiscontinuation(int Day, DiscontinuationReason Reaso
 /// <param name="NominalDay">The day on the protocol calendar (docs/reference-cohort.md: every 42 days in induction, every 63 in maintenance and follow-up).</param>
 /// <param name="Visit">The visit name, e.g. "WEEK 6".</param>
 /// <param name="Response">The intended RECIST 1.1 overall response at this time point: the lesion sizes the generator writes must make the RECIST engine derive it.</param>
-/// <param name="IsTargetSumBelowBaseline">True when the measured target lesions sum below baseline (CR and PR always; SD here always shrinks; at NE, the lesions measured shrank).</param>
+/// <param name="IsTargetSumBelowBaseline">True when the measured target lesions sum below baseline (CR and PR always; SD here always shrinks, including the SD before the SD minimum of a withdrawal after one scan; at a PD by a new lesion too).</param>
 /// <param name="HasNewLesion">True when the scan shows an unequivocal new lesion (only at a PD scan made by a new lesion).</param>
 public sealed record PlannedScan(int Day, int NominalDay, string Visit, OverallResponse Response, bool IsTargetSumBelowBaseline, bool HasNewLesion);
 

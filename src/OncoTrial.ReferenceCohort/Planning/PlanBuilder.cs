@@ -120,12 +120,14 @@ internal static class PlanBuilder
             int nominal = ProtocolCalendar.NominalScanDay(k, v.Cycles, p.EntersMaintenance);
             var response = k == t.ProgressionScan ? OverallResponse.ProgressiveDisease : v.Response switch
             {
+                ResponseClass.NotEvaluable when p.Path == SubjectPath.InductionWithdrawalAfterNeScan => OverallResponse.StableDisease,
                 ResponseClass.NotEvaluable => OverallResponse.NotEvaluable,
                 ResponseClass.Responder when k >= v.FirstResponseScan => OverallResponse.PartialResponse,
                 _ => OverallResponse.StableDisease,
             };
 
-            // CR, PR and SD shrink; the NE scans of a withdrawal measure shrinking lesions but miss one target.
+            // CR, PR and SD shrink; the one scan of a withdrawal after a scan is an SD (shrinking, complete) before the SD
+            // minimum duration, so its best overall response is NE.
             bool below = response is not OverallResponse.ProgressiveDisease;
             scans.Add(new PlannedScan(a[k], nominal, ProtocolCalendar.VisitName(nominal), response, below, false));
         }

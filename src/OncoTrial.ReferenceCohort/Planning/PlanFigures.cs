@@ -168,9 +168,11 @@ internal sealed class PlanFigures
         _values["bor_ne"] = Count(OverallResponse.NotEvaluable) + Count(null);
         _values["orr"] = BestResponses.Count(b => b.IsConfirmedResponse);
         _values["dcr"] = BestResponses.Count(b => b.ConfirmedBor is OverallResponse.CompleteResponse or OverallResponse.PartialResponse or OverallResponse.StableDisease);
-        var evaluable = subjects.Where(s => s.Scans.Any(x => x.Response is not (OverallResponse.NotEvaluable or OverallResponse.NotDone))).Select(s => s.SubjectId).ToHashSet(StringComparer.Ordinal);
+        // Evaluable: a confirmed best overall response other than NE (the paper's 43 = 5 CR + 31 PR + 6 SD + 1 PD).
+        var evaluable = BestResponses.Where(b => b.ConfirmedBor is not (null or OverallResponse.NotEvaluable)).Select(b => b.Subject).ToHashSet(StringComparer.Ordinal);
         _values["orr_evaluable"] = BestResponses.Count(b => b.IsConfirmedResponse && evaluable.Contains(b.Subject));
         _values["orr_evaluable/of"] = evaluable.Count;
+        _values["target_lesion_decrease"] = subjects.Count(s => s.Scans.Any(x => x.IsTargetSumBelowBaseline));
         _values["progressed"] = BestResponses.Count(b => b.CutDate is not null);
 
         var responder = BestResponses.ToDictionary(b => b.Subject, b => b.IsConfirmedResponse, StringComparer.Ordinal);

@@ -50,7 +50,7 @@ internal sealed partial class TimelineState
     private static readonly int OsLandmarkEvents = ImpliedLandmarkEvents(OsRate);
 
     /// <summary>Subjects censored on day 1 in PFS: not evaluable and alive (no adequate post-baseline scan, no death).</summary>
-    private static readonly int PfsDayOneCensored = CohortDesign.Profiles.Count(p => p.FixedResponse == ResponseClass.NotEvaluable && !p.DiesWithoutProgression);
+    private static readonly int PfsDayOneCensored = CohortDesign.Profiles.Count(p => p.FixedResponse == ResponseClass.NotEvaluable && !p.DiesWithoutProgression && p.Path != SubjectPath.InductionWithdrawalAfterNeScan);
 
     /// <summary>The valid orders of events and censorings before the 12-month landmark (enumerated once per process).</summary>
     internal static readonly Lazy<LandmarkOrders> PfsOrders = new(() => LandmarkOrders.Enumerate(PfsRate, CohortDesign.Profiles.Count - PfsDayOneCensored, PfsLandmarkEvents));

@@ -81,6 +81,9 @@ internal sealed partial class TimelineState
     /// <summary>The fewest days from the last scan to a death of clinical progression (without RECIST progression).</summary>
     public const int ClinicalProgressionDays = 28;
 
+    /// <summary>The last study day whose SD is still before the SD minimum duration (day 1 + <c>SdMinDays</c> is the first that counts).</summary>
+    public static readonly int LastDayBeforeSdMinimum = Clinical.Recist.RecistOptions.Default.SdMinDays;
+
     /// <summary>Most post-baseline scans a subject can have before the cutoff.</summary>
     public const int MaxScans = 20;
 
@@ -198,7 +201,8 @@ internal sealed partial class TimelineState
 
         // The response at each scan, as planned: the progression scan PD; NE paths NE; a responder SD before its first
         // response and PR (CR) from it; stable disease SD. The last adequate scan censors PFS.
-        bool notEvaluable = v.Response == ResponseClass.NotEvaluable;
+        // The scan of a withdrawal after one scan is an SD before the SD minimum: adequate, so it censors PFS.
+        bool notEvaluable = v.Response == ResponseClass.NotEvaluable && p.Path != SubjectPath.InductionWithdrawalAfterNeScan;
         int lastAdequate = notEvaluable || t.Scans == 0 ? 1 : a[t.Scans - 1];
         if (t.ProgressionScan >= 0)
         {
@@ -429,7 +433,9 @@ internal sealed partial class TimelineState
 
         if (p.Path == SubjectPath.InductionWithdrawalAfterNeScan)
         {
-            pen += Outside(a[0], 1, Math.Min(cut, v.Stop));
+            // The one scan is an SD before the SD minimum (RecistOptions.SdMinDays from the first dose), so the best
+            // overall response is NE although the complete target sum shrank (the paper's 45 with a decrease of 50).
+            pen += Outside(a[0], 1, Math.Min(Math.Min(cut, v.Stop), LastDayBeforeSdMinimum));
         }
 
         if (p.EntersMaintenance)

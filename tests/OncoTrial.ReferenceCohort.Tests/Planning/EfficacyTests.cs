@@ -150,6 +150,15 @@ public class EfficacyTests
         var stable = ReferencePlan.Subjects.Where(s => best[s.SubjectId].ConfirmedBor == OverallResponse.StableDisease).ToList();
         Assert.Equal(ReferencePlan.Of("sd_with_shrinkage"), stable.Count);
         Assert.All(stable, s => Assert.Contains(s.Scans, x => x.IsTargetSumBelowBaseline));
+
+        // The not evaluable who shrank: an SD with a complete, smaller target sum before the SD minimum duration.
+        var shrunkButNotEvaluable = shrinking.Where(s => best[s.SubjectId].ConfirmedBor == OverallResponse.NotEvaluable).ToList();
+        Assert.Equal(2, shrunkButNotEvaluable.Count);
+        Assert.All(shrunkButNotEvaluable, s => Assert.All(s.Scans, x =>
+        {
+            Assert.Equal(OverallResponse.StableDisease, x.Response);
+            Assert.True(x.Day <= RecistOptions.Default.SdMinDays, $"{s.SubjectId}: SD on day {x.Day}");
+        }));
     }
 
     private static void AssertRounds(params string[] ids)
