@@ -15,7 +15,7 @@ internal enum SubjectPath : byte
     /// <summary>Withdraws in induction before the first scan (best response NE).</summary>
     InductionWithdrawalBeforeScan,
 
-    /// <summary>Withdraws in induction after a first scan that was not evaluable (best response NE).</summary>
+    /// <summary>Withdraws in induction after one scan, an SD (shrinking) before the SD minimum duration (best response NE).</summary>
     InductionWithdrawalAfterNeScan,
 
     /// <summary>Lost to follow-up in induction before the first scan (best response NE).</summary>

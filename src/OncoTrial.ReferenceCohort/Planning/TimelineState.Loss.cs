@@ -238,7 +238,8 @@ internal sealed partial class TimelineState
     /// gives Greenwood's SE (σ = Ŝ ln Ŝ · ln(ln bound / ln Ŝ) / z, from each bound), the SE an effective sample size
     /// n = Ŝ(1 − Ŝ)/σ² (the binomial one of a cohort without censoring), and n(1 − Ŝ) the events. For the paper: PFS 17,
     /// OS 12; an exhaustive enumeration of event and censoring orders before the landmark confirms that every order
-    /// giving all three published numbers has exactly these counts (docs/reference-cohort.md).
+    /// giving all three published OS numbers among 50 at risk has exactly 12 deaths; for PFS (47 at risk) neighbouring
+    /// counts have orders too, and the search aims at 17 (docs/reference-cohort.md).
     /// </summary>
     internal static int ImpliedLandmarkEvents(PublishedValue rate)
     {
