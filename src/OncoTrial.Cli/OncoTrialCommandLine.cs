@@ -33,6 +33,8 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(RegimenCommand.Create(cli));
         root.Subcommands.Add(DesignCommand.Create(cli));
         root.Subcommands.Add(SimulateCommand.Create(cli));
+        root.Subcommands.Add(ReferenceCohortCommand.Create(cli));
+        root.Subcommands.Add(ReproduceCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli));
         if (extra is not null)
         {

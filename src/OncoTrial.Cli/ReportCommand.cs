@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Safety;
+using OncoTrial.ReferenceCohort;
 using OncoTrial.Reporting.Html;
 using OncoTrial.Reporting.Report;
 using OncoTrial.Reporting.Views;
@@ -10,7 +11,7 @@ using Spectre.Console;
 namespace OncoTrial.Cli;
 
 /// <summary>
-/// <c>oncotrial report --study DIR --out DIR</c>: the paper's tables and figures as a web page, DOCX, RTF, CSV, SVG and
+/// <c>oncotrial report [--study DIR] --out DIR</c> (the built-in reference cohort without --study): the paper's tables and figures as a web page, DOCX, RTF, CSV, SVG and
 /// PNG, with the analysis-results file and the ADaM datasets (docs/methods/report.md). A study with validation errors
 /// gets its validation report and exit code 1, and no folder is written.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext cli)
     {
-        var study = new Option<string>("--study") { Description = StudyArgument.Description, Required = true };
+        var study = new Option<string?>("--study") { Description = StudyArgument.Description + " Default: the built-in reference cohort, with the paper's analysis options." };
         var outDir = new Option<string>("--out") { Description = "Folder to write the report to; created, or replaced when it exists (written beside it first and moved into place at the end).", Required = true };
         var threshold = new Option<decimal>("--ae-threshold") { Description = "AE terms listed in Table 3 when their any-grade frequency is at least this percentage (the paper: 20).", DefaultValueFactory = _ => SafetyOptions.Default.FrequencyThresholdPercent };
         var format = new Option<string>("--format")
@@ -35,10 +36,14 @@ internal static class ReportCommand
         {
             var problems = new List<Problem>();
             var outputs = ReportLayout.ParseOutputs(parse.GetValue(format)!, "format", problems);
-            var options = StudyAnalysisOptions.Default with { Safety = SafetyOptions.Default with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
+            string? path = parse.GetValue(study);
+            var defaults = path is null ? PaperReproduction.Options : StudyAnalysisOptions.Default;
+            var options = defaults with { Safety = defaults.Safety with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
             problems.AddRange(options.Safety.Validate());
             ProblemException.ThrowIfAnyError(problems);
-            var analysis = StudyArgument.Analyse(parse.GetValue(study)!, options);
+            var analysis = path is null
+                ? StudyAnalysis.Create(SyntheticCohort.BuiltIn.ToFileSource(), options)
+                : StudyArgument.Analyse(path, options);
             if (!analysis.Validation.IsUsable || analysis.Validation.Problems.Any(p => p.Severity == ProblemSeverity.Error))
             {
                 cli.WriteText(ValidationView.ToDocument(analysis.Validation));

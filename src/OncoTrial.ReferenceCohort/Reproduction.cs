@@ -27,8 +27,16 @@ public enum ReproductionVerdict
 public sealed record ReproducedValue(
     string Id, PublishedKind Kind, double? Published, int Decimals, double? Computed, double Tolerance, ReproductionVerdict Verdict, string? Note)
 {
-    /// <summary>True for a count (n of subjects, a table cell): the values whose difference makes <c>reproduce</c> fail.</summary>
-    public bool IsCount => Kind is PublishedKind.Count or PublishedKind.Table && !Id.EndsWith("/percent", StringComparison.Ordinal);
+    /// <summary>
+    /// True for a count (n of subjects, its denominator <c>/of</c>, a table cell): the values whose difference makes
+    /// <c>reproduce</c> fail. Percentages and confidence limits printed beside a count are not counts.
+    /// </summary>
+    public bool IsCount => Kind switch
+    {
+        PublishedKind.Table => true,
+        PublishedKind.Count => !Id.Contains('/', StringComparison.Ordinal) || Id.EndsWith("/of", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>The computed value rounded to the paper's precision ("NE" when not estimable).</summary>
     public string ComputedText => Computed is { } c ? c.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "NE";

@@ -30,7 +30,7 @@ public sealed class DeriveCommandTests : IDisposable
             output);
         Assert.Equal(4, DatasetFiles.Read(adae).RowCount);
         Assert.Equal("Y|Y|Y|N", Column(DatasetFiles.Read(adsl), "SAFFL"));
-        Assert.Contains("column RFXSTDTC: expected a first-dose date for a subject in the analysis, found none for NCT05013697-02-2002", error, StringComparison.Ordinal);
+        Assert.Contains("note: dm.csv, column ARMCD: expected subjects of ADRS and ADTTE: those with a first dose (RFXSTDTC), found 1 never assigned to an arm (ARMCD SCRNFAIL or NOTASSGN) and never dosed: NCT05013697-02-2002", error, StringComparison.Ordinal);
         Assert.Contains("warning: cm.csv, line 2 (data row 1), column CMSTDTC", error, StringComparison.Ordinal);
         var read = DatasetFiles.Read(adtte);
         Assert.Equal(9, read.RowCount);

@@ -79,4 +79,18 @@ public sealed class ReportCommandTests
         int Rows(string folder) => File.ReadAllLines(Path.Combine(temp.File(folder), "tables", "table-3-adverse-events.csv")).Length;
         Assert.True(Rows("all") > Rows("none"), $"{Rows("all")} rows at 0%, {Rows("none")} at 100%");
     }
+
+    [Fact]
+    public void Without_a_study_the_report_is_of_the_built_in_reference_cohort()
+    {
+        using var temp = new TempFolder();
+        string target = temp.File("report");
+        var (rc, output, error) = CliRunner.Run("report", "--out", target, "--format", "html,ard");
+        Assert.True(rc == 0, error + output);
+        Assert.Contains("Study NCT05013697: tables and figures, data cutoff 2024-04-01", output, StringComparison.Ordinal);
+        Assert.Contains("36/50 (72.0; 57.5-83.8)", output, StringComparison.Ordinal); // the paper's ORR (Table 2)
+        string html = File.ReadAllText(Path.Combine(target, "report.html"));
+        Assert.Contains("<table id=\"table-2-response\"", html, StringComparison.Ordinal);
+        Assert.Contains("<figure id=\"figure-2-km-pfs\"", html, StringComparison.Ordinal);
+    }
 }

@@ -116,13 +116,23 @@ public static class StudyEndpointInputs
         DateOnly? cutoff = ReadCutoff(study, problems);
 
         var treated = new SortedDictionary<string, (DateOnly Reference, DateOnly? Death)>(StringComparer.Ordinal);
+        var unassigned = new List<string>();
         foreach (var r in dm.Table.Records)
         {
             string subject = dm.Value(r, "USUBJID");
             string rfx = dm.Value(r, "RFXSTDTC");
             if (rfx.Length == 0)
             {
-                problems.Add(Warn(dm, r, "RFXSTDTC", "ADAM_NOT_DOSED", "a first-dose date for a subject in the analysis", $"none for {subject}", "The subject is left out of ADRS and ADTTE (not treated)."));
+                // A screen failure (ARMCD SCRNFAIL or NOTASSGN) is expected to have no dose: one note for all of them.
+                if (Disposition.DispositionSummary.UnassignedArmCodes.Contains(dm.Value(r, "ARMCD"), StringComparer.OrdinalIgnoreCase))
+                {
+                    unassigned.Add(subject);
+                }
+                else
+                {
+                    problems.Add(Warn(dm, r, "RFXSTDTC", "ADAM_NOT_DOSED", "a first-dose date for a subject in the analysis", $"none for {subject}", "The subject is left out of ADRS and ADTTE (not treated)."));
+                }
+
                 continue;
             }
 
@@ -133,6 +143,14 @@ public static class StudyEndpointInputs
 
             DateOnly? death = dm.Value(r, "DTHDTC").Length > 0 ? CompleteDate(dm, r, "DTHDTC", problems) : null;
             treated[subject] = (reference, death);
+        }
+
+        if (unassigned.Count > 0)
+        {
+            problems.Add(new Problem(
+                dm.FileName, null, null, "ARMCD", "ADAM_NOT_ASSIGNED", "subjects of ADRS and ADTTE: those with a first dose (RFXSTDTC)",
+                string.Create(CultureInfo.InvariantCulture, $"{unassigned.Count} never assigned to an arm (ARMCD {string.Join(" or ", Disposition.DispositionSummary.UnassignedArmCodes)}) and never dosed: {string.Join(", ", unassigned.Take(10))}{(unassigned.Count > 10 ? ", ..." : string.Empty)}"),
+                "They are in ADSL (with SAFFL N), not in ADRS or ADTTE.", ProblemSeverity.Note));
         }
 
         var assessments = readResponses && study.Domain("RS") is { } rs ? ReadResponses(rs, treated.Keys.ToHashSet(StringComparer.Ordinal), evaluator, imputation, cutoff, problems) : [];

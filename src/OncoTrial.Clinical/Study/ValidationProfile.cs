@@ -79,7 +79,7 @@ public sealed class ValidationProfile
         ],
         [
             (("SC", "SCTESTCD"), Codelist.Sponsor("seed protocol: SCTESTCD", "ECOG", "STAGE", "PDL1CPS", "METSITE", "NMETSITE", "PRSURG", "PRRADIO")),
-            (("DS", "DSDECOD"), Codelists.DispositionTerm.ExtendedWith("seed protocol", "ENROLLED", "ONGOING")),
+            (("DS", "DSDECOD"), Codelists.DispositionTerm.ExtendedWith("seed protocol", "ENROLLED", "ONGOING", "SURVIVAL FOLLOW-UP")),
             (("DS", "DSSCAT"), Codelist.Sponsor("seed protocol: DSSCAT", "STUDY", "INITIAL THERAPY", "MAINTENANCE THERAPY", "SCREENING")),
             (("DS", "EPOCH"), Codelist.Sponsor("seed protocol: EPOCH", "SCREENING", "INITIAL THERAPY", "MAINTENANCE THERAPY", "FOLLOW-UP")),
             (("EX", "EPOCH"), Codelist.Sponsor("seed protocol: EPOCH of a dose", "INITIAL THERAPY", "MAINTENANCE THERAPY")),

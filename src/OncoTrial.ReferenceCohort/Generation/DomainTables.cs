@@ -77,10 +77,14 @@ internal sealed class DomainTables
     }
 
     /// <summary>The study as CSV files in memory (dm.csv, ...), UTF-8 without BOM, LF line ends.</summary>
-    public IReadOnlyList<KeyValuePair<string, byte[]>> ToCsvFiles()
+    public IReadOnlyList<KeyValuePair<string, byte[]>> ToCsvFiles() => ToCsvFiles(ToDatasets());
+
+    /// <summary>Datasets as CSV files in memory (dm.csv, ...), UTF-8 without BOM, LF line ends.</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> ToCsvFiles(IEnumerable<Dataset> datasets)
     {
+        ArgumentNullException.ThrowIfNull(datasets);
         var files = new List<KeyValuePair<string, byte[]>>();
-        foreach (var dataset in ToDatasets())
+        foreach (var dataset in datasets)
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             CsvDataset.Write(dataset, writer);

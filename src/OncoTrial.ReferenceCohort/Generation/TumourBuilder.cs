@@ -19,7 +19,9 @@ internal enum ProgressionKind
 /// <summary>One planned tumour scan: its day (day 1 = first dose) and the overall response it is meant to show.</summary>
 /// <param name="Day">Study day of the scan.</param>
 /// <param name="Response">The intended RECIST 1.1 overall response.</param>
-internal readonly record struct PlannedScan(int Day, OverallResponse Response);
+/// <param name="TargetsShrink">At NE or PD: whether the measured targets are below baseline (at CR, PR and SD they always are).</param>
+/// <param name="Visit">The visit name (TR VISIT), or null for "TUMOUR ASSESSMENT n".</param>
+internal readonly record struct ScanIntent(int Day, OverallResponse Response, bool TargetsShrink = true, string? Visit = null);
 
 /// <summary>What one subject's tumours are meant to do: the input of <see cref="TumourBuilder"/>.</summary>
 /// <param name="Subject">USUBJID.</param>
@@ -30,15 +32,17 @@ internal readonly record struct PlannedScan(int Day, OverallResponse Response);
 /// <param name="Scans">The post-baseline scans in day order.</param>
 /// <param name="Progression">How the first PD scan shows progression, or null without PD.</param>
 /// <param name="ProgressionSites">The number of organs progressing at the first PD (1-2 oligo, 3 or more systemic).</param>
+/// <param name="ProgressionOrgans">The organs that progress at the first PD (their number wins over <paramref name="ProgressionSites"/>), or null to choose them.</param>
 internal sealed record TumourPlan(
     string Subject,
     DateOnly FirstDose,
     IReadOnlyList<string> MetastaticOrgans,
     bool HasPrimaryTumour,
     int BaselineDay,
-    IReadOnlyList<PlannedScan> Scans,
+    IReadOnlyList<ScanIntent> Scans,
     ProgressionKind? Progression = null,
-    int ProgressionSites = 1);
+    int ProgressionSites = 1,
+    IReadOnlyList<string>? ProgressionOrgans = null);
 
 /// <summary>A lesion of the generated cohort (a TU record).</summary>
 /// <param name="Id">TULNKID.</param>
@@ -132,7 +136,7 @@ internal static class TumourBuilder
         lesions.Add(nonTarget);
 
         var assessments = new List<LesionAssessment>();
-        DateOnly Date(int day) => plan.FirstDose.AddDays(day - 1);
+        DateOnly Date(int day) => plan.FirstDose.AddDays(day > 0 ? day - 1 : day);
         void Record(GeneratedLesion lesion, int day, bool baseline, LesionState state, double? mm = null) =>
             assessments.Add(new LesionAssessment(plan.Subject, lesion.Id, lesion.Role, lesion.Location, lesion.IsNode, Date(day), baseline, state, mm, VisitOf(plan, day)));
 
@@ -183,7 +187,7 @@ internal static class TumourBuilder
                     sizes = Scale(targets, fraction);
                     break;
                 case OverallResponse.NotEvaluable:
-                    fraction = fraction > 0.95 ? 0.8 + (0.12 * random.NextDouble()) : fraction;
+                    fraction = !scan.TargetsShrink ? Math.Max(fraction, 1.0) : fraction > 0.95 ? 0.8 + (0.12 * random.NextDouble()) : fraction;
                     sizes = Scale(targets, fraction);
                     notAssessedFirst = true;
                     break;
@@ -240,15 +244,26 @@ internal static class TumourBuilder
         GeneratedLesion nonTarget)
     {
         nonTargetState = LesionState.Present;
-        int sites = Math.Max(1, plan.ProgressionSites);
+        var wanted = plan.ProgressionOrgans is { Count: > 0 } named ? named.ToList() : null;
+        int sites = wanted?.Count ?? Math.Max(1, plan.ProgressionSites);
         var organs = new HashSet<string>(StringComparer.Ordinal);
         double[] sizes = [.. nadirSizes];
         switch (plan.Progression ?? ProgressionKind.TargetGrowth)
         {
             case ProgressionKind.TargetGrowth:
                 {
-                    // Grow the targets of the first site(s) until the sum is 30% and 6 mm above the nadir.
-                    var grown = targets.Select((x, i) => (x, i)).GroupBy(x => OrganOf(x.x.Lesion)).Take(sites).SelectMany(g => g).ToList();
+                    // Grow the targets of the progressing organs (the named ones that have targets, else the first ones)
+                    // until the sum is 30% and 6 mm above the nadir.
+                    var byOrgan = targets.Select((x, i) => (x, i)).GroupBy(x => OrganOf(x.x.Lesion)).ToList();
+                    var chosen = wanted is null ? byOrgan.Take(sites).ToList() : byOrgan.Where(g => wanted.Contains(g.Key)).ToList();
+                    if (chosen.Count == 0)
+                    {
+                        chosen = byOrgan.Take(1).ToList();
+                        wanted?.Add(chosen[0].Key);
+                        sites = wanted?.Count ?? sites;
+                    }
+
+                    var grown = chosen.SelectMany(g => g).ToList();
                     double need = Math.Max(0.3 * nadirSum, 6) + 1;
                     foreach (var (x, i) in grown)
                     {
@@ -264,8 +279,13 @@ internal static class TumourBuilder
                 organs.Add(OrganOf(nonTarget));
                 break;
             case ProgressionKind.NewLesion:
-                // A new lesion while the targets still shrink a little (the waterfall shows a decrease beside the marker).
-                fraction = Math.Min(fraction, 0.85 + (0.08 * random.NextDouble()));
+                // A new lesion while the targets still shrink a little (the waterfall shows a decrease beside the marker),
+                // unless the plan says they do not.
+                if (plan.Scans.FirstOrDefault(x => x.Day == day).TargetsShrink)
+                {
+                    fraction = Math.Min(fraction, 0.85 + (0.08 * random.NextDouble()));
+                }
+
                 break;
         }
 
@@ -279,17 +299,19 @@ internal static class TumourBuilder
             }
         }
 
-        // New lesions make up the remaining sites, each in an organ not yet progressing.
+        // New lesions make up the remaining sites, each in an organ not yet progressing (the named ones first).
         int organIndex = random.Next(NewLesionOrgans.Length);
+        var pending = new Queue<string>(wanted?.Where(o => !organs.Contains(o)) ?? []);
         while (organs.Count < sites)
         {
-            string organ = NewLesionOrgans[organIndex++ % NewLesionOrgans.Length];
+            string organ = pending.Count > 0 ? pending.Dequeue() : NewLesionOrgans[organIndex++ % NewLesionOrgans.Length];
             if (!organs.Add(organ))
             {
                 continue;
             }
 
-            var lesion = new GeneratedLesion(string.Create(CultureInfo.InvariantCulture, $"NEW{lesions.Count(l => l.Role == LesionRole.New) + 1:00}"), LesionRole.New, organ, false, day);
+            bool node = organ == "LYMPH NODE";
+            var lesion = new GeneratedLesion(string.Create(CultureInfo.InvariantCulture, $"NEW{lesions.Count(l => l.Role == LesionRole.New) + 1:00}"), LesionRole.New, node ? "ABDOMINAL LYMPH NODE" : organ, node, day);
             lesions.Add(lesion);
             record(lesion, day, false, LesionState.Present, null);
         }
@@ -299,7 +321,7 @@ internal static class TumourBuilder
 
     private static string OrganOf(GeneratedLesion lesion) => lesion.IsNode ? "LYMPH NODE" : lesion.Location;
 
-    /// <summary>The visit name of a scan: BASELINE, or the tumour assessment's ordinal.</summary>
+    /// <summary>The visit name of a scan: BASELINE, the plan's visit, or the tumour assessment's ordinal.</summary>
     internal static string VisitOf(TumourPlan plan, int day)
     {
         if (day == plan.BaselineDay)
@@ -313,7 +335,7 @@ internal static class TumourBuilder
             index++;
             if (scan.Day == day)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"TUMOUR ASSESSMENT {index}");
+                return scan.Visit ?? string.Create(CultureInfo.InvariantCulture, $"TUMOUR ASSESSMENT {index}");
             }
         }
 

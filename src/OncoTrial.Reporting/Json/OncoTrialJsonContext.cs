@@ -19,6 +19,7 @@ namespace OncoTrial.Reporting.Json;
 [JsonSerializable(typeof(TwoArmSimulationJson))]
 [JsonSerializable(typeof(RecistJson))]
 [JsonSerializable(typeof(ValidationJson))]
+[JsonSerializable(typeof(ReproductionJson))]
 [JsonSerializable(typeof(ProblemJson))]
 [JsonSerializable(typeof(IReadOnlyList<ProblemJson>))]
 [JsonSerializable(typeof(DocumentJson))]

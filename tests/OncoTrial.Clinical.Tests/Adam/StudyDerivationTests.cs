@@ -29,7 +29,9 @@ public sealed class StudyDerivationTests : IDisposable
     {
         var result = Derive();
         Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Problems));
-        Assert.Contains(result.Problems, p => p.Code == "ADAM_NOT_DOSED" && p.Found.Contains("2002", StringComparison.Ordinal));
+        // The screen failure (ARMCD SCRNFAIL) is expected to have no dose: a note, not a per-subject warning.
+        Assert.Contains(result.Problems, p => p.Code == "ADAM_NOT_ASSIGNED" && p.Severity == ProblemSeverity.Note && p.Found.Contains("2002", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Problems, p => p.Code == "ADAM_NOT_DOSED");
         Assert.Contains(result.Problems, p => p.Code == "ADAM_DATE_IMPUTED" && p.Fix.Contains("2021-12-01", StringComparison.Ordinal));
         Assert.Null(result.Adtr);
         Assert.Equal(["ADRS", "ADTTE"], result.Datasets.Select(d => d.Name));

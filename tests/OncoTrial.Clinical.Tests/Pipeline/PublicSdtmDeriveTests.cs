@@ -44,7 +44,10 @@ public class PublicSdtmDeriveTests
         Assert.Equal(["ADRS", "ADTR", "ADTTE"], efficacy.Datasets.Select(d => d.Name));
         var treated = Treated(study);
         Assert.Equal(treated.Count, Subjects(efficacy.Adrs!, "BOR"));
-        Assert.Equal(study.Domain("DM")!.Table.Records.Count - treated.Count, datasets.Problems.Count(p => p.Code == "ADAM_NOT_DOSED"));
+        // Every subject without a dose is a screen failure (ARMCD Scrnfail): one note names them all, no per-subject warning.
+        int untreated = study.Domain("DM")!.Table.Records.Count - treated.Count;
+        Assert.Single(datasets.Problems, p => p.Code == "ADAM_NOT_ASSIGNED" && p.Found.StartsWith($"{untreated} never assigned", StringComparison.Ordinal));
+        Assert.DoesNotContain(datasets.Problems, p => p.Code == "ADAM_NOT_DOSED");
         Assert.Single(datasets.Problems, p => p.Code == "ADAM_NO_CUTOFF");
         Assert.DoesNotContain(datasets.Problems, p => p.Code is "RECIST_LESION_NOT_IDENTIFIED" or "VALUE_NOT_ALLOWED" or "RECIST_NO_BASELINE" or "FILE_MISSING");
 

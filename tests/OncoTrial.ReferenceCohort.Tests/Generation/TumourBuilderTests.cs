@@ -26,7 +26,7 @@ public class TumourBuilderTests
     public void The_lesions_give_exactly_the_planned_time_point_responses(string name, string responses, string? progression, int sites)
     {
         Assert.NotEmpty(name);
-        var scans = responses.Split(' ').Select((r, i) => new PlannedScan(43 + (42 * i), OverallResponseCodes.TryParse(r, out var o) ? o : throw new ArgumentException(r))).ToList();
+        var scans = responses.Split(' ').Select((r, i) => new ScanIntent(43 + (42 * i), OverallResponseCodes.TryParse(r, out var o) ? o : throw new ArgumentException(r))).ToList();
         var plan = new TumourPlan("S-1", FirstDose, ["LYMPH NODE", "LUNG", "LIVER"], true, -7, scans, progression is null ? null : Enum.Parse<ProgressionKind>(progression), sites);
         for (int seed = 1; seed <= 20; seed++)
         {
