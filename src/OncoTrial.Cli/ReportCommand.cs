@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Safety;
+using OncoTrial.Clinical.Study;
 using OncoTrial.ReferenceCohort;
 using OncoTrial.Reporting.Html;
 using OncoTrial.Reporting.Report;
@@ -44,37 +45,44 @@ internal static class ReportCommand
             var analysis = path is null
                 ? StudyAnalysis.Create(SyntheticCohort.BuiltIn.ToFileSource(), options)
                 : StudyArgument.Analyse(path, options);
-            if (!analysis.Validation.IsUsable || analysis.Validation.Problems.Any(p => p.Severity == ProblemSeverity.Error))
-            {
-                cli.WriteText(ValidationView.ToDocument(analysis.Validation));
-                cli.Error.WriteLine("The study has validation errors: no report was written. Fix them and run again.");
-                return Task.FromResult(ExitCodes.InvalidData);
-            }
-
-            ReportFolder folder;
-            TrialReport report;
+            string target = parse.GetValue(outDir)!;
+            ValidationReport validation;
+            TrialReport? report;
+            ReportFolder? folder = null;
             if (cli.IsInteractive && Console.Error is var error && AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) }) is { Profile.Capabilities.Interactive: true } console)
             {
-                (report, folder) = console.Progress().AutoClear(true).Start(context =>
+                (validation, report, folder) = console.Progress().AutoClear(true).Start(context =>
                 {
-                    var task = context.AddTask("Analysing the study", maxValue: 1);
-                    var made = TrialReport.Create(analysis);
-                    task.Increment(1);
+                    var analysing = context.AddTask("Validating and analysing the study", maxValue: 1);
+                    var (checkedStudy, made) = TrialReport.CreateIfValid(analysis);
+                    analysing.Increment(1);
+                    if (made is null)
+                    {
+                        return (checkedStudy, made, (ReportFolder?)null);
+                    }
+
                     var writing = context.AddTask("Writing", maxValue: 1);
-                    var written = ReportWriter.Write(made, parse.GetValue(outDir)!, outputs, new Progress<ReportProgress>(p =>
+                    var written = ReportWriter.Write(made, target, outputs, new Progress<ReportProgress>(p =>
                     {
                         writing.Description = p.Step;
                         writing.MaxValue = p.Total;
                         writing.Value = p.Done;
                     }), cancellationToken);
                     writing.Value = writing.MaxValue;
-                    return (made, written);
+                    return (checkedStudy, made, written);
                 });
             }
             else
             {
-                report = TrialReport.Create(analysis);
-                folder = ReportWriter.Write(report, parse.GetValue(outDir)!, outputs, null, cancellationToken);
+                (validation, report) = TrialReport.CreateIfValid(analysis);
+                folder = report is null ? null : ReportWriter.Write(report, target, outputs, null, cancellationToken);
+            }
+
+            if (report is null || folder is null)
+            {
+                cli.WriteText(ValidationView.ToDocument(validation));
+                cli.Error.WriteLine("The study has validation errors: no report was written. Fix them and run again.");
+                return Task.FromResult(ExitCodes.InvalidData);
             }
 
             cli.WriteText(ReportSummary.ToDocument(report, folder));

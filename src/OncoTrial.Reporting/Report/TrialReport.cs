@@ -1,5 +1,6 @@
 using OncoTrial.Clinical.Analyses;
 using OncoTrial.Clinical.Pipeline;
+using OncoTrial.Clinical.Study;
 using OncoTrial.Reporting.Figures;
 using OncoTrial.Reporting.Tables;
 using OncoTrial.Statistics;
@@ -126,6 +127,38 @@ public sealed class TrialReport
 
         var notes = results.Problems.Concat(analysis.Safety.Problems).Concat(analysis.Datasets.Problems).Distinct().ToList();
         return new TrialReport(results, header, tables, figures, MethodsOf(analysis), notes, HeadlinesOf(results), setOf);
+    }
+
+    /// <summary>
+    /// The study's validation and, when it passes (no error), its report. The two are computed at the same time (the
+    /// parts of a <see cref="StudyAnalysis"/> are thread-safe), so validating costs no wall time on a machine with two
+    /// cores; a study that does not pass gets no report, whatever the analysis could have given.
+    /// </summary>
+    /// <param name="analysis">The study analysis.</param>
+    /// <returns>The validation, and the report or null when the validation has an error.</returns>
+    /// <exception cref="ProblemException">The study passes validation but its analysis has errors.</exception>
+    public static (ValidationReport Validation, TrialReport? Report) CreateIfValid(StudyAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var validating = Task.Run(() => analysis.Validation);
+        TrialReport? report = null;
+        ProblemException? failed = null;
+        try
+        {
+            report = Create(analysis);
+        }
+        catch (ProblemException e)
+        {
+            failed = e;
+        }
+
+        var validation = validating.GetAwaiter().GetResult();
+        if (!validation.Passes)
+        {
+            return (validation, null);
+        }
+
+        return failed is null ? (validation, report) : throw failed;
     }
 
     /// <summary>The id of the analysis set of a table or figure (<see cref="ReportAnalysisSet.Id"/>).</summary>

@@ -233,5 +233,16 @@ public sealed partial class TrialReportTests
         Assert.Contains("Arm B vs Arm A", SvgOf(km), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_study_that_passes_validation_gets_its_report_and_one_with_an_error_gets_none()
+    {
+        var (passing, report) = TrialReport.CreateIfValid(TrialStudy.Build(6).Analyse());
+        Assert.True(passing.Passes);
+        Assert.NotNull(report);
+        var (failing, none) = TrialReport.CreateIfValid(TrialStudy.Build(6).Subject("01-001").Analyse());
+        Assert.False(failing.Passes);
+        Assert.Null(none);
+    }
+
     private static string SvgOf(ReportFigure figure) => OncoTrial.Reporting.Figures.SvgWriter.Write(figure.Figure);
 }
