@@ -183,7 +183,8 @@ public static class ReportWriter
 
         if (outputs.HasFlag(ReportOutputs.Docx))
         {
-            steps.Add(("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id]), PageSetup.Default with { Header = report.Title }))));
+            var page = PageSetup.Default with { Header = report.Title };
+            steps.Add(("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id], page), page))));
         }
 
         try

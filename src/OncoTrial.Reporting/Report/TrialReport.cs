@@ -171,11 +171,14 @@ public sealed class TrialReport
     /// each, with its notes), then the methods.
     /// </summary>
     /// <param name="pngOf">The PNG of a figure (e.g. <see cref="PngRenderer.Render(Figure, double)"/> at <see cref="PngRenderer.DocumentDpi"/>).</param>
-    public Document ToDocument(Func<ReportFigure, byte[]> pngOf)
+    /// <param name="page">The page the document is set on (<see cref="PageSetup.Default"/> when null): each figure is scaled to fit one page with its caption and notes.</param>
+    public Document ToDocument(Func<ReportFigure, byte[]> pngOf, PageSetup? page = null)
     {
         ArgumentNullException.ThrowIfNull(pngOf);
+        page ??= PageSetup.Default;
+        double textWidth = (page.PageWidthTwips / 20.0) - (2 * page.MarginPoints);
+        double textHeight = (page.PageHeightTwips / 20.0) - (2 * page.MarginPoints);
         var doc = new DocumentBuilder(Title);
-        doc.Heading(Title);
         foreach (string line in HeaderLines())
         {
             doc.Paragraph(line);
@@ -191,8 +194,11 @@ public sealed class TrialReport
         {
             doc.PageBreak();
             doc.Heading(figure.Title, 2);
-            // A landscape A4 page has 9.7 x 6.3 inches inside 1-inch margins; a tall figure is scaled to fit its height.
-            double scale = Math.Min(1, 430 / figure.Figure.Height);
+            // The figure, its caption and its notes on one page: the notes' lines are estimated at 130 characters of the
+            // body size, the caption at two lines; a figure too tall or too wide is scaled down.
+            int noteLines = figure.Notes.Sum(n => 1 + (n.Length / 130));
+            double room = textHeight - (3 * page.FontSizePoints * 1.4) - (noteLines * page.FontSizePoints * 1.5) - 12;
+            double scale = Math.Min(1, Math.Min(textWidth / figure.Figure.Width, room / figure.Figure.Height));
             doc.Image(pngOf(figure), figure.Figure.Width * scale, figure.Figure.Height * scale, figure.Figure.Title);
             foreach (string note in figure.Notes)
             {
