@@ -74,6 +74,7 @@ public static class ReportWriter
     private static void WriteInto(TrialReport report, string root, ReportOutputs outputs, List<string> files, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         var steps = new List<(string Name, Action Run)>();
+        void Step(string name, Action run) => steps.Add((name, run));
         var svgs = new Dictionary<string, string>(StringComparer.Ordinal);
         var pngs = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         bool needPng = outputs.HasFlag(ReportOutputs.Png) || outputs.HasFlag(ReportOutputs.Docx);
@@ -90,7 +91,7 @@ public static class ReportWriter
             files.Add(relative);
         }
 
-        steps.Add(("Figures (SVG)", () =>
+        Step("Figures (SVG)", () =>
         {
             foreach (var f in report.Figures)
             {
@@ -104,15 +105,15 @@ public static class ReportWriter
                     Text(ReportLayout.FiguresFolder + "/" + f.Id + ".svg", svgs[f.Id]);
                 }
             }
-        }));
+        });
         if (outputs.HasFlag(ReportOutputs.Html))
         {
-            steps.Add(("Web page", () => Text(ReportLayout.Html, ReportHtml.Render(report, svgs))));
+            Step("Web page", () => Text(ReportLayout.Html, ReportHtml.Render(report, svgs)));
         }
 
         if ((outputs & (ReportOutputs.Docx | ReportOutputs.Rtf | ReportOutputs.Csv)) != 0)
         {
-            steps.Add(("Tables (DOCX, RTF, CSV)", () =>
+            Step("Tables (DOCX, RTF, CSV)", () =>
             {
                 foreach (var table in report.Tables)
                 {
@@ -134,17 +135,17 @@ public static class ReportWriter
                         Text(ReportLayout.TablesFolder + "/" + id + ".csv", CsvRenderer.Render(table));
                     }
                 }
-            }));
+            });
         }
 
         if (outputs.HasFlag(ReportOutputs.Ard))
         {
-            steps.Add(("Analysis results (ard.json)", () => Text(ReportLayout.Ard, ResultJson.Serialize(AnalysisResults.Create(report, outputs)) + "\n")));
+            Step("Analysis results (ard.json)", () => Text(ReportLayout.Ard, ResultJson.Serialize(AnalysisResults.Create(report, outputs)) + "\n"));
         }
 
         if (outputs.HasFlag(ReportOutputs.Adam))
         {
-            steps.Add(("ADaM datasets", () =>
+            Step("ADaM datasets", () =>
             {
                 string adam = Path.Combine(root, ReportLayout.AdamFolder);
                 Directory.CreateDirectory(adam);
@@ -157,7 +158,7 @@ public static class ReportWriter
                         files.Add(ReportLayout.AdamFolder + "/" + name);
                     }
                 }
-            }));
+            });
         }
 
         // The PNGs (the slowest part: Skia at 300 dpi) are drawn on other threads while the other files are written; the
@@ -168,7 +169,7 @@ public static class ReportWriter
             drawing = Task.Run(
                 () => Parallel.ForEach(report.Figures, new ParallelOptions { CancellationToken = cancellationToken }, f => pngs[f.Id] = PngRenderer.Render(f.Figure, PngRenderer.DocumentDpi)),
                 cancellationToken);
-            steps.Add(("Figures (PNG)", () =>
+            Step("Figures (PNG)", () =>
             {
                 drawing.GetAwaiter().GetResult();
                 if (outputs.HasFlag(ReportOutputs.Png))
@@ -178,13 +179,13 @@ public static class ReportWriter
                         Bytes(ReportLayout.FiguresFolder + "/" + f.Id + ".png", pngs[f.Id]);
                     }
                 }
-            }));
+            });
         }
 
         if (outputs.HasFlag(ReportOutputs.Docx))
         {
             var page = PageSetup.Default with { Header = report.Title };
-            steps.Add(("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id], page), page))));
+            Step("Word document", () => Bytes(ReportLayout.Docx, DocxRenderer.Render(report.ToDocument(f => pngs[f.Id], page), page)));
         }
 
         try
