@@ -71,6 +71,28 @@ public sealed class ReferenceCohortTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
 
+    [Theory]
+    [InlineData(".xpt")]
+    [InlineData(".json")]
+    public void The_cohort_written_as_xpt_or_dataset_json_reads_back_and_validates_clean(string extension)
+    {
+        string folder = Directory.CreateTempSubdirectory("reference-cohort").FullName;
+        try
+        {
+            var paths = SyntheticCohort.BuiltIn.WriteTo(folder, extension);
+            Assert.Equal(SyntheticCohort.BuiltIn.Datasets.Count, paths.Count);
+            var study = StudyFolder.Load(folder);
+            var report = StudyValidator.Validate(study);
+            var problems = report.Problems.Where(p => p.Severity != ProblemSeverity.Note).Select(p => p.ToString()).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+            Assert.Equal(59, study.Domain("DM")!.Table.Records.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void The_time_point_responses_the_recist_engine_derives_from_the_lesions_are_the_ones_the_plan_intended()
     {

@@ -40,6 +40,23 @@ internal sealed class DomainTables
     /// <summary>The records added to a domain.</summary>
     public int Count(string domain) => _rows.TryGetValue(domain, out var list) ? list.Count : 0;
 
+    /// <summary>The SDTMIG 3.4 dataset labels (at most 40 bytes, as XPT v5 allows) of the domains the cohort writes.</summary>
+    private static readonly Dictionary<string, string> DatasetLabels = new(StringComparer.Ordinal)
+    {
+        ["DM"] = "Demographics",
+        ["SC"] = "Subject Characteristics",
+        ["DS"] = "Disposition",
+        ["EX"] = "Exposure",
+        ["TU"] = "Tumor/Lesion Identification",
+        ["TR"] = "Tumor/Lesion Results",
+        ["RS"] = "Disease Response and Clin Classification",
+        ["AE"] = "Adverse Events",
+        ["LB"] = "Laboratory Test Results",
+        ["VS"] = "Vital Signs",
+        ["CM"] = "Concomitant/Prior Medications",
+        ["TS"] = "Trial Summary",
+    };
+
     /// <summary>One dataset per domain with records, in the order of <see cref="DomainSpecs.All"/>.</summary>
     public IReadOnlyList<Dataset> ToDatasets()
     {
@@ -70,7 +87,7 @@ internal sealed class DomainTables
                 });
             }
 
-            result.Add(new Dataset(spec.Name, spec.Description.Split(':')[0].TrimEnd('.'), columns));
+            result.Add(new Dataset(spec.Name, DatasetLabels.GetValueOrDefault(spec.Name) ?? spec.Description.Split(':')[0].TrimEnd('.'), columns));
         }
 
         return result;
