@@ -253,7 +253,13 @@ public static class ReportFigures
         var values = new List<FigureValue>();
         foreach (var lane in details.Swimmer)
         {
-            var phases = lane.Treatment.Select(t => new SwimmerPhase(Sentence(t.Phase.ToLowerInvariant()), Months(t.StartDay - 1), Months(t.EndDay))).ToList();
+            // A phase runs from its first dose to the first dose of the next phase (the last one to its last dose), so the
+            // cycle after the last induction dose does not show as a gap in treatment.
+            var spans = lane.Treatment;
+            var phases = spans.Select((t, k) => new SwimmerPhase(
+                Sentence(t.Phase.ToLowerInvariant()),
+                Months(t.StartDay - 1),
+                k + 1 < spans.Count ? Math.Max(Months(t.EndDay), Months(spans[k + 1].StartDay - 1)) : Months(t.EndDay))).ToList();
             var events = new List<SwimmerEvent>();
             if (lane.FirstResponse is { Day: { } first } response)
             {
@@ -283,7 +289,7 @@ public static class ReportFigures
         var notes = new List<string>
         {
             details.Describe(),
-            $"Bars: treatment per phase (first to last dose); months = days / {TableParts.Short(options.DaysPerMonth)}; arrow: treatment ongoing at the data cutoff.",
+            $"Bars: treatment per phase (from its first dose to the next phase's, the last to its last dose); months = days / {TableParts.Short(options.DaysPerMonth)}; arrow: treatment ongoing at the data cutoff.",
             TableParts.DataCutoff(results),
         };
         return (figure, notes, details.Population.Name, values);
