@@ -35,6 +35,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(SimulateCommand.Create(cli));
         root.Subcommands.Add(ReferenceCohortCommand.Create(cli));
         root.Subcommands.Add(ReproduceCommand.Create(cli));
+        root.Subcommands.Add(ReportCommand.Create(cli));
         if (extra is not null)
         {
             root.Subcommands.Add(extra(cli));

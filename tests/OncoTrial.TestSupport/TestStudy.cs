@@ -18,8 +18,8 @@ public sealed class TestStudy
 
     private readonly StringBuilder _dm = new("STUDYID,DOMAIN,USUBJID,SUBJID,SITEID,AGE,AGEU,SEX,COUNTRY,ARMCD,ARM,ACTARMCD,ACTARM,RFSTDTC,RFXSTDTC,RFXENDTC,DTHFL,DTHDTC\n");
     private readonly List<(string Id, string Drug, double Dose, int Day, int? Cycle, string Epoch, double? Planned)> _ex = [];
-    private readonly StringBuilder _tu = new("STUDYID,DOMAIN,USUBJID,TUSEQ,TULNKID,TUTESTCD,TUORRES,TUSTRESC,TULOC,TUNODFL,TUDTC\n");
-    private readonly StringBuilder _tr = new("STUDYID,DOMAIN,USUBJID,TRSEQ,TRLNKID,TRTESTCD,TRORRES,TRSTRESC,TRSTRESN,TRSTRESU,TRLOBXFL,TRDTC\n");
+    private readonly StringBuilder _tu = new("STUDYID,DOMAIN,USUBJID,TUSEQ,TULNKID,TUTESTCD,TUTEST,TUORRES,TUSTRESC,TULOC,TUNODFL,TUDTC\n");
+    private readonly StringBuilder _tr = new("STUDYID,DOMAIN,USUBJID,TRSEQ,TRLNKID,TRTESTCD,TRTEST,TRORRES,TRSTRESC,TRSTRESN,TRSTRESU,TRLOBXFL,TRDTC\n");
     private readonly StringBuilder _sc = new("STUDYID,DOMAIN,USUBJID,SCSEQ,SCTESTCD,SCTEST,SCORRES,SCSTRESC\n");
     private readonly StringBuilder _cm = new("STUDYID,DOMAIN,USUBJID,CMSEQ,CMTRT,CMDECOD,CMCAT,CMCLAS,CMSTDTC\n");
     private readonly StringBuilder _ae = new("STUDYID,DOMAIN,USUBJID,AESEQ,AETERM,AEDECOD,AEBODSYS,AESTDTC,AEENDTC,AETOXGR,AESER,AEREL,AEACN,AEOUT,AEIRFL\n");
@@ -81,7 +81,7 @@ public sealed class TestStudy
         foreach (var (day, mm) in sizes)
         {
             string v = mm.ToString(CultureInfo.InvariantCulture);
-            _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},LDIAM,{v},{v},{v},mm,{(day <= 0 ? "Y" : string.Empty)},{Date(day)}\n");
+            _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},LDIAM,Longest Diameter,{v},{v},{v},mm,{(day <= 0 ? "Y" : string.Empty)},{Date(day)}\n");
         }
 
         return this;
@@ -93,7 +93,7 @@ public sealed class TestStudy
         Lesion(id, lesion, "NON-TARGET", organ, states[0].Day);
         foreach (var (day, state) in states)
         {
-            _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},TUMSTATE,{state},{state},,,{(day <= 0 ? "Y" : string.Empty)},{Date(day)}\n");
+            _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},TUMSTATE,Tumor State,{state},{state},,,{(day <= 0 ? "Y" : string.Empty)},{Date(day)}\n");
         }
 
         return this;
@@ -103,7 +103,7 @@ public sealed class TestStudy
     public TestStudy New(string id, string lesion, string organ, int day)
     {
         Lesion(id, lesion, "NEW", organ, day);
-        _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},TUMSTATE,PRESENT,PRESENT,,,,{Date(day)}\n");
+        _tr.Append(CultureInfo.InvariantCulture, $"S,TR,{id},{++_seq},{lesion},TUMSTATE,Tumor State,PRESENT,PRESENT,,,,{Date(day)}\n");
         return this;
     }
 
@@ -140,22 +140,22 @@ public sealed class TestStudy
         return this;
     }
 
+    /// <summary>Writes the study's files (CSV, one per domain) into <paramref name="folder"/>, created when missing; returns the folder.</summary>
+    public string WriteTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in Files())
+        {
+            File.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        return folder;
+    }
+
     /// <summary>The study folder; with a seed, the data rows of every file in a shuffled order (the same study).</summary>
     public StudyFolder Load(int? shuffleSeed = null)
     {
-        var files = new List<(string, string)>
-        {
-            ("dm.csv", _dm.ToString()), ("ex.csv", Exposure()), ("sc.csv", _sc.ToString()), ("ds.csv", _ds.ToString()),
-            ("ts.csv", "STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL\nS,TS,1,DCUTDTC,Data Cutoff Date,2024-04-01\n"),
-        };
-        foreach (var (name, text) in new[] { ("tu.csv", _tu), ("tr.csv", _tr), ("rs.csv", _rs), ("cm.csv", _cm), ("ae.csv", _ae) })
-        {
-            if (text.ToString().Count(c => c == '\n') > 1)
-            {
-                files.Add((name, text.ToString()));
-            }
-        }
-
+        var files = Files();
         if (shuffleSeed is { } seed)
         {
             var random = new Random(seed);
@@ -172,6 +172,24 @@ public sealed class TestStudy
 
     /// <summary>The study's analysis.</summary>
     public StudyAnalysis Analyse(StudyAnalysisOptions? options = null, int? shuffleSeed = null) => StudyAnalysis.Create(Load(shuffleSeed), options);
+
+    private List<(string, string)> Files()
+    {
+        var files = new List<(string, string)>
+        {
+            ("dm.csv", _dm.ToString()), ("ex.csv", Exposure()), ("sc.csv", _sc.ToString()), ("ds.csv", _ds.ToString()),
+            ("ts.csv", "STUDYID,DOMAIN,TSSEQ,TSPARMCD,TSPARM,TSVAL\nS,TS,1,DCUTDTC,Data Cutoff Date,2024-04-01\n"),
+        };
+        foreach (var (name, text) in new[] { ("tu.csv", _tu), ("tr.csv", _tr), ("rs.csv", _rs), ("cm.csv", _cm), ("ae.csv", _ae) })
+        {
+            if (text.ToString().Count(c => c == '\n') > 1)
+            {
+                files.Add((name, text.ToString()));
+            }
+        }
+
+        return files;
+    }
 
     private string Exposure()
     {
@@ -194,5 +212,5 @@ public sealed class TestStudy
     }
 
     private void Lesion(string id, string lesion, string role, string organ, int day) =>
-        _tu.Append(CultureInfo.InvariantCulture, $"S,TU,{id},{++_seq},{lesion},TUMIDENT,{role},{role},{organ},{(organ.Contains("LYMPH", StringComparison.Ordinal) ? "Y" : "N")},{Date(day)}\n");
+        _tu.Append(CultureInfo.InvariantCulture, $"S,TU,{id},{++_seq},{lesion},TUMIDENT,Tumor Identification,{role},{role},{organ},{(organ.Contains("LYMPH", StringComparison.Ordinal) ? "Y" : "N")},{Date(day)}\n");
 }
