@@ -33,6 +33,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(RegimenCommand.Create(cli));
         root.Subcommands.Add(DesignCommand.Create(cli));
         root.Subcommands.Add(SimulateCommand.Create(cli));
+        root.Subcommands.Add(ReportCommand.Create(cli));
         root.Subcommands.Add(ServeCommand.Create(cli));
         if (extra is not null)
         {

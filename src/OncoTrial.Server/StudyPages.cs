@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Study;
-using OncoTrial.Reporting;
-using OncoTrial.Reporting.Views;
+using OncoTrial.Reporting.Html;
+using OncoTrial.Reporting.Report;
 using OncoTrial.Statistics;
 
 namespace OncoTrial.Server;
@@ -26,7 +26,7 @@ internal static class StudyPages
                 return Problems(version, validation.Study, validation.Problems, watch);
             }
 
-            string html = RenderReport(analysis);
+            string html = ReportHtml.Render(TrialReport.Create(analysis));
             return new ServedPage(version, ServedPageKind.Report, html, validation.Problems, watch.Elapsed);
         }
         catch (ProblemException ex)
@@ -42,19 +42,14 @@ internal static class StudyPages
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new ServedPage(version, ServedPageKind.InternalError, ProblemsPage.InternalError(study, ex), [], watch.Elapsed);
+            return new ServedPage(version, ServedPageKind.InternalError, ErrorPage.Render(study, ex), [], watch.Elapsed);
         }
     }
 
     private static ServedPage Problems(int version, string study, IReadOnlyList<Problem> problems, Stopwatch watch)
     {
         var ordered = problems.OrderByDescending(p => p.Severity).ToList();
-        return new ServedPage(version, ServedPageKind.Problems, ProblemsPage.Render(study, ordered), ordered, watch.Elapsed);
+        string title = Path.GetFileName(Path.TrimEndingDirectorySeparator(study)) + ": the study does not validate";
+        return new ServedPage(version, ServedPageKind.Problems, ReportHtml.RenderProblems(title, ordered), ordered, watch.Elapsed);
     }
-
-    /// <summary>Placeholder until the report page lands: the safety summary as text.</summary>
-    private static string RenderReport(StudyAnalysis analysis) =>
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Report</title></head><body><main id=\"report\"><pre>"
-        + System.Net.WebUtility.HtmlEncode(TextRenderer.Render(SafetyReport.ToDocument(analysis.Safety)))
-        + "</pre></main></body></html>\n";
 }

@@ -26,4 +26,5 @@ namespace OncoTrial.Reporting.Json;
 [JsonSerializable(typeof(RegimenJson))]
 [JsonSerializable(typeof(ScheduleJson))]
 [JsonSerializable(typeof(DoseJson))]
+[JsonSerializable(typeof(AnalysisResultsJson))]
 internal sealed partial class OncoTrialJsonContext : JsonSerializerContext;

@@ -73,7 +73,7 @@ public sealed class ReportServerTests
         Assert.Equal(ServedPageKind.Problems, broken.Kind);
         Assert.True(broken.ErrorCount > 0, broken.Describe());
         string html = await Http.GetStringAsync(served.Server.Address);
-        Assert.Contains("id=\"validation-problems\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"problems\"", html, StringComparison.Ordinal);
         Assert.Contains("2021-02-30", html, StringComparison.Ordinal);
         Assert.DoesNotContain(reportHtml[..Math.Min(reportHtml.Length, 400)], html, StringComparison.Ordinal);
 
