@@ -36,6 +36,7 @@ public static class OncoTrialCommandLine
         root.Subcommands.Add(ReferenceCohortCommand.Create(cli));
         root.Subcommands.Add(ReproduceCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli));
+        root.Subcommands.Add(ServeCommand.Create(cli));
         if (extra is not null)
         {
             root.Subcommands.Add(extra(cli));
