@@ -2,20 +2,21 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Safety;
+using OncoTrial.ReferenceCohort;
 using OncoTrial.Server;
 using OncoTrial.Statistics;
 
 namespace OncoTrial.Cli;
 
 /// <summary>
-/// <c>oncotrial serve --study DIR [--port N] [--ae-threshold 20]</c>: the study's report page on http://127.0.0.1:PORT/, rebuilt when a
+/// <c>oncotrial serve [--study DIR] [--port N] [--ae-threshold 20]</c>: the study's report page on http://127.0.0.1:PORT/, rebuilt when a
 /// file of the study changes (the study's problems instead of the report while it does not validate), until Ctrl+C.
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliContext cli)
     {
-        var study = new Option<string>("--study") { Description = StudyArgument.Description + " Its files are watched: a change re-runs the analysis.", Required = true };
+        var study = new Option<string?>("--study") { Description = StudyArgument.Description + " Its files are watched: a change re-runs the analysis. Default: the built-in reference cohort, written to a folder under the temporary directory (edit its files to see the report change), with the paper's analysis options." };
         var port = new Option<int>("--port") { Description = $"TCP port on 127.0.0.1 (0: any free port; the URL is printed). Default {ReportServerOptions.DefaultPort}.", DefaultValueFactory = _ => ReportServerOptions.DefaultPort };
         var threshold = new Option<decimal>("--ae-threshold") { Description = "AE terms listed in Table 3 when their any-grade frequency is at least this percentage (the paper: 20), as in report.", DefaultValueFactory = _ => SafetyOptions.Default.FrequencyThresholdPercent };
         var command = new Command("serve", "Serves the study's report on 127.0.0.1 only and re-runs the analysis when a file of the study folder changes; a study that stops validating shows its validation problems instead of a stale report. Ctrl+C stops it.")
@@ -25,9 +26,18 @@ internal static class ServeCommand
 
         command.SetAction(parse =>
         {
-            var analysis = StudyAnalysisOptions.Default with { Safety = SafetyOptions.Default with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
+            string? path = parse.GetValue(study);
+            var defaults = path is null ? PaperReproduction.Options : StudyAnalysisOptions.Default;
+            var analysis = defaults with { Safety = defaults.Safety with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
             ProblemException.ThrowIfAnyError(analysis.Safety.Validate());
-            return Run(cli, new ReportServerOptions { Study = parse.GetValue(study)!, Port = parse.GetValue(port), Analysis = analysis }).GetAwaiter().GetResult();
+            if (path is null)
+            {
+                path = Path.Combine(Path.GetTempPath(), "oncotrial-" + SyntheticCohort.BuiltInName);
+                SyntheticCohort.BuiltIn.WriteTo(path, ".csv");
+                cli.Error.WriteLine($"The built-in reference cohort is in {path}.");
+            }
+
+            return Run(cli, new ReportServerOptions { Study = path, Port = parse.GetValue(port), Analysis = analysis }).GetAwaiter().GetResult();
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OncoTrial.Clinical.Data;
 using OncoTrial.Reporting;
+using OncoTrial.Reporting.Figures;
 using OncoTrial.Reporting.Views;
 using OncoTrial.Statistics;
 
@@ -28,10 +29,12 @@ internal static class SurvivalCommand
         var test = CliOptions.Choice("--test", "Group test weights: logrank, wilcoxon (Gehan-Breslow, SAS), tarone-ware, peto, modified-peto, fleming-harrington.", LogRankOptions.Default.Weighting);
         var rho = new Option<double>("--rho") { Description = "Fleming-Harrington rho (weight S(t-)^rho (1-S(t-))^gamma).", DefaultValueFactory = _ => 0.0 };
         var gamma = new Option<double>("--gamma") { Description = "Fleming-Harrington gamma.", DefaultValueFactory = _ => 0.0 };
+        var plot = new Option<string?>("--plot") { Description = "Also draw the Kaplan-Meier figure (curves, censor marks, CI band, median, landmarks, HR with two groups, numbers at risk) to FILE.svg or FILE.png (300 dpi)." };
+        var timeUnit = CliOptions.Choice("--time-unit", "Unit of the times for --plot: days (plotted as months, days / 30.4375) or months.", SurvivalTimeUnit.Days);
         var format = CliOptions.Format();
         var command = new Command("survival", "Kaplan-Meier estimates with Brookmeyer-Crowley quantile CIs, landmarks, reverse-KM follow-up, log-rank test and Cox hazard ratio.")
         {
-            input, time, ev, censor, where, group, strata, weight, confType, confLevel, times, medianRule, landmarkRule, ties, test, rho, gamma, format,
+            input, time, ev, censor, where, group, strata, weight, confType, confLevel, times, medianRule, landmarkRule, ties, test, rho, gamma, plot, timeUnit, format,
         };
 
         command.SetAction(parse =>
@@ -49,6 +52,13 @@ internal static class SurvivalCommand
                 {
                     problems.Add(Problem.ForOption("where", "OPTION_FORMAT", "COLUMN=VALUE or COLUMN!=VALUE (e.g. PARAMCD=TTDE)", Problem.Quote(text), "Write the filter as a column name, = or !=, and a value."));
                 }
+            }
+
+            string? plotPath = parse.GetValue(plot);
+            string plotExtension = Path.GetExtension(plotPath ?? string.Empty).ToLowerInvariant();
+            if (plotPath is not null && plotExtension is not (".svg" or ".png"))
+            {
+                problems.Add(Problem.ForOption("plot", "OPTION_FORMAT", "a file name ending in .svg or .png", Problem.Quote(plotPath), "Name the figure file km.svg or km.png."));
             }
 
             string path = parse.GetValue(input)!;
@@ -83,6 +93,19 @@ internal static class SurvivalCommand
             var data = TimeToEventInput.Read(path, columns);
             var result = SurvivalAnalysis.Run(data.Time, data.Status, data.Group, data.Strata, data.Weight, options!);
             var source = new SurvivalDataSource(path, columns);
+            if (plotPath is not null)
+            {
+                var figure = SurvivalFigure.Create(source, result, parse.GetValue(timeUnit));
+                if (plotExtension == ".svg")
+                {
+                    File.WriteAllText(plotPath, SvgWriter.Write(figure));
+                }
+                else
+                {
+                    File.WriteAllBytes(plotPath, PngRenderer.Render(figure));
+                }
+            }
+
             cli.Write(parse.GetValue(format), () => SurvivalReport.ToDocument(source, result), () => SurvivalReport.ToJson(source, result));
             return ExitCodes.Success;
         });

@@ -16,6 +16,45 @@ public class SurvivalCommandTests
     }
 
     [Fact]
+    public void Plot_draws_both_arms_with_their_medians_the_hazard_ratio_and_the_numbers_at_risk()
+    {
+        string folder = Directory.CreateTempSubdirectory("km-plot").FullName;
+        try
+        {
+            string svg = Path.Combine(folder, "km.svg");
+            string png = Path.Combine(folder, "km.png");
+            var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--time-unit", "months", "--plot", svg);
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(0, rc);
+            string text = File.ReadAllText(svg);
+
+            // aml: median 31 weeks (Maintained) and 23 (Nonmaintained), as R survfit prints them; HR from the Cox model.
+            Assert.Contains("Maintained: median 31.0", text, StringComparison.Ordinal);
+            Assert.Contains("Nonmaintained: median 23.0", text, StringComparison.Ordinal);
+            Assert.Contains("HR Nonmaintained vs Maintained", text, StringComparison.Ordinal);
+            Assert.Contains("Number at risk", text, StringComparison.Ordinal);
+
+            (rc, _, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--time-unit", "months", "--plot", png);
+            Assert.Equal(0, rc);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Plot_to_a_file_that_is_neither_svg_nor_png_is_a_usage_error_naming_the_option()
+    {
+        string pdf = Path.Combine(Path.GetTempPath(), $"km-{Guid.NewGuid():N}.pdf");
+        var (rc, _, error) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--plot", pdf);
+        Assert.Equal(2, rc);
+        Assert.Contains("--plot: expected a file name ending in .svg or .png", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
     public void The_json_output_on_aml_matches_the_verified_file()
     {
         var (rc, output, _) = CliRunner.Run("survival", "--input", Aml, "--time", "time", "--event", "status", "--group", "x", "--times", "12,24,200", "--format", "json");
