@@ -24,4 +24,11 @@ public sealed record FigureValue(string RowKey, string RowLabel, string? Column,
 /// <param name="Notes">Lines under the figure: population, N, methods, data cutoff.</param>
 /// <param name="AnalysisSet">The name of the analysis set the figure is drawn from (e.g. "Efficacy analysis set").</param>
 /// <param name="Values">The numbers the figure shows.</param>
-public sealed record ReportFigure(string Id, string Title, Figure Figure, IReadOnlyList<string> Notes, string AnalysisSet, IReadOnlyList<FigureValue> Values);
+public sealed record ReportFigure(string Id, string Title, Figure Figure, IReadOnlyList<string> Notes, string AnalysisSet, IReadOnlyList<FigureValue> Values)
+{
+    /// <summary>
+    /// The base id of the table the figure belongs beside (the forest plot beside its subgroup table:
+    /// <c>subgroups-pfs</c>, matching the table id <c>table-N-subgroups-pfs</c>), or null for a figure of its own.
+    /// </summary>
+    public string? BesideTable { get; init; }
+}

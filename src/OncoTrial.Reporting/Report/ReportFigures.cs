@@ -27,16 +27,16 @@ public static class ReportFigures
     public static IReadOnlyList<ReportFigure> Create(TrialResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var made = new List<(string Name, string Title, Func<string, (Figure Figure, IReadOnlyList<string> Notes, string Set, IReadOnlyList<FigureValue> Values)> Build)>();
+        var made = new List<(string Name, string Title, Func<string, (Figure Figure, IReadOnlyList<string> Notes, string Set, IReadOnlyList<FigureValue> Values)> Build, string? BesideTable)>();
         var disposition = results.Analysis.Safety.Disposition;
-        made.Add(("consort", "Flow of subjects through the study", id => Consort(id, results, disposition)));
+        made.Add(("consort", "Flow of subjects through the study", id => Consort(id, results, disposition), null));
         if (results.Efficacy is { } efficacy)
         {
             foreach (string code in KaplanMeierEndpoints)
             {
                 if (efficacy.Endpoint(code) is { } endpoint && endpoint.Columns.Any(c => c.Curve is not null))
                 {
-                    made.Add(("km-" + code.ToLowerInvariant(), "Kaplan-Meier curve of " + Lower(endpoint.Label), id => KaplanMeier(id, results, efficacy, endpoint)));
+                    made.Add(("km-" + code.ToLowerInvariant(), "Kaplan-Meier curve of " + Lower(endpoint.Label), id => KaplanMeier(id, results, efficacy, endpoint), null));
                 }
             }
         }
@@ -46,23 +46,23 @@ public static class ReportFigures
             string basis = Sentence(Vocabulary.Token(results.Options.ResponseBasis)) + " BOR";
             if (details.Waterfall.Count > 0)
             {
-                made.Add(("waterfall", "Best percent change from baseline in the sum of target-lesion diameters", id => Waterfall(id, results, details, basis)));
+                made.Add(("waterfall", "Best percent change from baseline in the sum of target-lesion diameters", id => Waterfall(id, results, details, basis), null));
             }
 
             if (details.Swimmer.Count > 0)
             {
-                made.Add(("swimmer", "Treatment, response and progression of each subject", id => Swimmer(id, results, details)));
+                made.Add(("swimmer", "Treatment, response and progression of each subject", id => Swimmer(id, results, details), null));
             }
 
             if (details.Spider.Any(p => p.Day is > 0))
             {
-                made.Add(("spider", "Percent change from baseline in the sum of target-lesion diameters over time", id => Spider(id, results, details, basis)));
+                made.Add(("spider", "Percent change from baseline in the sum of target-lesion diameters over time", id => Spider(id, results, details, basis), null));
             }
         }
 
         foreach (var subgroup in results.Subgroups)
         {
-            made.Add(("forest-" + subgroup.ParamCode.ToLowerInvariant(), "Subgroup analysis of " + Lower(subgroup.Label), id => Forest(id, results, subgroup)));
+            made.Add(("forest-" + subgroup.ParamCode.ToLowerInvariant(), "Subgroup analysis of " + Lower(subgroup.Label), id => Forest(id, results, subgroup), SubgroupTable.IdPrefix + subgroup.ParamCode.ToLowerInvariant()));
         }
 
         var figures = new List<ReportFigure>();
@@ -71,7 +71,7 @@ public static class ReportFigures
             string n = (i + 1).ToString(CultureInfo.InvariantCulture);
             string id = "figure-" + n + "-" + made[i].Name;
             var (figure, notes, set, values) = made[i].Build(id);
-            figures.Add(new ReportFigure(id, "Figure " + n + ". " + made[i].Title, figure, notes, set, values));
+            figures.Add(new ReportFigure(id, "Figure " + n + ". " + made[i].Title, figure, notes, set, values) { BesideTable = made[i].BesideTable });
         }
 
         return figures;

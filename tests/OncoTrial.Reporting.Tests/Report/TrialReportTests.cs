@@ -52,6 +52,26 @@ public sealed partial class TrialReportTests
     }
 
     [Fact]
+    public void Each_forest_plot_sits_beside_its_subgroup_table_and_the_figures_part_points_to_it()
+    {
+        string html = SmallHtml.Value;
+        var forests = Small.Value.Figures.Where(f => f.Id.Contains("-forest-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(forests);
+        foreach (var forest in forests)
+        {
+            Assert.NotNull(forest.BesideTable);
+            string table = Small.Value.Tables.Single(t => t.Id!.EndsWith("-" + forest.BesideTable, StringComparison.Ordinal)).Id!;
+
+            // One block holds the table, then its forest plot; the Figures part only links to it.
+            int block = html.LastIndexOf("<div class=\"beside\">", html.IndexOf("<table id=\"" + table + "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(block >= 0, $"{table} is not in a beside block");
+            int figure = html.IndexOf("<figure id=\"" + forest.Id + "\"", StringComparison.Ordinal);
+            Assert.True(figure > block && figure < html.IndexOf("<section id=\"figures\"", StringComparison.Ordinal), $"{forest.Id} is not beside {table}");
+            Assert.Contains("<p class=\"figure-elsewhere\"><a href=\"#" + forest.Id + "\">", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_page_is_self_contained_with_an_empty_favicon_and_no_external_reference()
     {
         string html = SmallHtml.Value;
