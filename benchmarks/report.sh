@@ -30,6 +30,8 @@ echo "machine: $(nproc) cores available, $(grep -m1 'model name' /proc/cpuinfo |
 echo "$(Rscript --vanilla -e 'cat(R.version.string, "| survival", format(packageVersion("survival")), "| survminer", format(packageVersion("survminer")), "| ggplot2", format(packageVersion("ggplot2")))') | .NET SDK $(dotnet --version)"
 
 dotnet build src/OncoTrial.Cli -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build benchmarks/OncoTrial.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+bench=benchmarks/OncoTrial.Benchmarks/bin/Release/net10.0/oncotrial-bench
 cli=src/OncoTrial.Cli/bin/Release/net10.0/oncotrial
 
 # The study: the built-in cohort if `report` takes no --study, else the generated one.
@@ -93,3 +95,7 @@ awk -v rw="$rw" -v rc="$rc" -v ow="$ow" 'BEGIN { r = rw / ow; printf "| R survmi
 awk -v rp="$rp" -v ow="$ow" 'BEGIN { r = rp / ow; printf "| R survminer plots alone (packages loaded) | %s | %.1fx | | |\n", rp, r }'
 sw=$(printf '%s\n' "${same[@]}" | median)
 awk -v rw="$rw" -v sw="$sw" 'BEGIN { r = rw / sw; printf "| the same two figures by oncotrial survival --plot (2 processes) vs the whole Rscript | %s | %.1fx | >= 10x | %s |\n", sw, r, (r >= 10 ? "met" : "**not met**") }'
+# The figures alone on both sides: ours in one process after a warm-up (KM analysis + 300-dpi PNG of PFS and OS,
+# median of 5), R's after library(survminer) (the "plots alone" above).
+fa=$("$bench" km-figures --adtte "$adtte" --out "$data/km-loaded" --reps 5 | awk '/^figures/ { print $2 }')
+awk -v rp="$rp" -v fa="$fa" 'BEGIN { r = rp / fa; printf "| the same two figures, loaded (ours in-process after a warm-up) vs R plots alone | %s | %.1fx | >= 10x | %s |\n", fa, r, (r >= 10 ? "met" : "**not met**") }'

@@ -28,6 +28,11 @@ internal static class Program
             return XptBenchmark.Run(ParseArgs(args[1..], required: "out"));
         }
 
+        if (args.Length > 0 && args[0] == "km-figures")
+        {
+            return KmFiguresBenchmark.Run(ParseArgs(args[1..], required: "adtte"));
+        }
+
         if (args.Length > 0 && args[0] == "csv")
         {
             return CsvBenchmark.Run(ParseArgs(args[1..], required: "file"));
