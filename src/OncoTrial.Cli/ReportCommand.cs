@@ -38,13 +38,10 @@ internal static class ReportCommand
             var problems = new List<Problem>();
             var outputs = ReportLayout.ParseOutputs(parse.GetValue(format)!, "format", problems);
             string? path = parse.GetValue(study);
-            var defaults = path is null ? PaperReproduction.Options : StudyAnalysisOptions.Default;
-            var options = defaults with { Safety = defaults.Safety with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
+            var options = StudyArgument.OptionsFor(path, parse.GetValue(threshold));
             problems.AddRange(options.Safety.Validate());
             ProblemException.ThrowIfAnyError(problems);
-            var analysis = path is null
-                ? StudyAnalysis.Create(SyntheticCohort.BuiltIn.ToFileSource(), options)
-                : StudyArgument.Analyse(path, options);
+            var analysis = StudyArgument.AnalyseOrBuiltIn(path, options);
             string target = parse.GetValue(outDir)!;
             ValidationReport validation;
             TrialReport? report;

@@ -24,9 +24,7 @@ internal static class ReproduceCommand
         command.SetAction(parse =>
         {
             string? path = parse.GetValue(study);
-            var analysis = path is null
-                ? StudyAnalysis.Create(SyntheticCohort.BuiltIn.ToFileSource(), PaperReproduction.Options)
-                : StudyAnalysis.Create(StudyArgument.Load(path), PaperReproduction.Options);
+            var analysis = StudyArgument.AnalyseOrBuiltIn(path, PaperReproduction.Options);
             var reproduction = PaperReproduction.Run(analysis, path ?? SyntheticCohort.BuiltInName);
             cli.Write(parse.GetValue(format), () => ReproductionView.ToDocument(reproduction), () => ReproductionView.ToJson(reproduction));
             return reproduction.AnyCountDiffers ? ExitCodes.InvalidData : ExitCodes.Success;

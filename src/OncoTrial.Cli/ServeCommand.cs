@@ -27,8 +27,7 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             string? path = parse.GetValue(study);
-            var defaults = path is null ? PaperReproduction.Options : StudyAnalysisOptions.Default;
-            var analysis = defaults with { Safety = defaults.Safety with { FrequencyThresholdPercent = parse.GetValue(threshold) } };
+            var analysis = StudyArgument.OptionsFor(path, parse.GetValue(threshold));
             ProblemException.ThrowIfAnyError(analysis.Safety.Validate());
             if (path is null)
             {

@@ -1,5 +1,6 @@
 using OncoTrial.Clinical.Pipeline;
 using OncoTrial.Clinical.Study;
+using OncoTrial.ReferenceCohort;
 using OncoTrial.Statistics;
 
 namespace OncoTrial.Cli;
@@ -23,4 +24,19 @@ internal static class StudyArgument
 
     /// <summary>Loads the study and starts its analysis with <paramref name="options"/>.</summary>
     public static StudyAnalysis Analyse(string path, StudyAnalysisOptions options) => StudyAnalysis.Create(Load(path), options);
+
+    /// <summary>
+    /// The analysis options of a command whose study defaults to the built-in reference cohort (report, serve): the
+    /// paper's reading (<see cref="PaperReproduction.Options"/>) on the cohort, the defaults on a study; Table 3's
+    /// frequency threshold from <c>--ae-threshold</c>. Not validated here.
+    /// </summary>
+    public static StudyAnalysisOptions OptionsFor(string? path, decimal aeThresholdPercent)
+    {
+        var defaults = path is null ? PaperReproduction.Options : StudyAnalysisOptions.Default;
+        return defaults with { Safety = defaults.Safety with { FrequencyThresholdPercent = aeThresholdPercent } };
+    }
+
+    /// <summary>Starts the analysis of the study, or of the built-in reference cohort when <paramref name="path"/> is null.</summary>
+    public static StudyAnalysis AnalyseOrBuiltIn(string? path, StudyAnalysisOptions options) =>
+        path is null ? StudyAnalysis.Create(SyntheticCohort.BuiltIn.ToFileSource(), options) : Analyse(path, options);
 }
