@@ -26,10 +26,14 @@ internal static class KmFiguresBenchmark
         {
             foreach (string param in new[] { "PFS", "OS" })
             {
-                var (time, status) = Rows(data, param);
+                // The same reading as `oncotrial survival --time AVAL --censor CNSR --where PARAMCD=...`.
+                var filter = RowFilter.Parse("PARAMCD=" + param, new List<string>())!;
+                var columns = new TimeToEventColumns("AVAL", null, "CNSR", null, null, null) { Where = [filter] };
+                var (rows, problems) = TimeToEventData.FromDataset(data, adtte, columns);
+                var input = rows ?? throw new InvalidOperationException(string.Join("; ", problems));
                 var options = SurvivalAnalysisOptions.Default with { LandmarkTimes = [365.25] };
-                var result = SurvivalAnalysis.Run(time, status, null, null, null, options);
-                var source = new SurvivalDataSource(adtte, new TimeToEventColumns("AVAL", null, "CNSR", null, null, null));
+                var result = SurvivalAnalysis.Run(input.Time, input.Status, null, null, null, options);
+                var source = new SurvivalDataSource(adtte, columns);
                 var figure = SurvivalFigure.Create(source, result, SurvivalTimeUnit.Days);
                 File.WriteAllBytes(Path.Combine(outDir, "km-" + param.ToLowerInvariant() + ".png"), PngRenderer.Render(figure));
             }
@@ -48,26 +52,4 @@ internal static class KmFiguresBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"figures {times[times.Count / 2]:0.000}"));
         return 0;
     }
-
-    private static (double[] Time, int[] Status) Rows(Dataset data, string param)
-    {
-        var paramcd = data.Find("PARAMCD")!;
-        var aval = data.Find("AVAL")!;
-        var cnsr = data.Find("CNSR")!;
-        var time = new List<double>();
-        var status = new List<int>();
-        for (int r = 0; r < data.RowCount; r++)
-        {
-            if (paramcd.GetString(r) == param)
-            {
-                time.Add(Number(aval, r));
-                status.Add(Number(cnsr, r) == 0 ? 1 : 0);
-            }
-        }
-
-        return ([.. time], [.. status]);
-    }
-
-    private static double Number(DatasetColumn column, int row) =>
-        column.GetNumber(row) ?? double.Parse(column.GetString(row)!, CultureInfo.InvariantCulture);
 }
