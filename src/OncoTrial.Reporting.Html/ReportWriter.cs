@@ -115,11 +115,12 @@ public static class ReportWriter
         {
             Step("Tables (DOCX, RTF, CSV)", () =>
             {
+                // Each file: the report's title, then the table under its own caption (the table title once, not twice).
+                var page = PageSetup.Default with { Header = "Study " + report.Header.StudyId + ", data cutoff " + report.Header.DataCutoffText };
                 foreach (var table in report.Tables)
                 {
                     string id = table.Id!;
-                    var document = new DocumentBuilder(table.Title ?? id).Table(table).Build();
-                    var page = PageSetup.Default with { Header = "Study " + report.Header.StudyId + ", data cutoff " + report.Header.DataCutoffText };
+                    var document = new DocumentBuilder(report.Title).Table(table).Build();
                     if (outputs.HasFlag(ReportOutputs.Docx))
                     {
                         Bytes(ReportLayout.TablesFolder + "/" + id + ".docx", DocxRenderer.Render(document, page));

@@ -107,6 +107,25 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Each_table_file_prints_the_report_title_once_and_the_table_title_once()
+    {
+        using var temp = new TempFolder();
+        string target = Path.Combine(temp.Path, "report");
+        ReportWriter.Write(Small.Value, target, ReportOutputs.Docx | ReportOutputs.Rtf);
+        foreach (var table in Small.Value.Tables)
+        {
+            string path = Path.Combine(target, ReportLayout.TablesFolder, table.Id + ".docx");
+            using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+            var paragraphs = docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Equal(1, paragraphs.Count(p => p == Small.Value.Title));
+            Assert.Equal(1, paragraphs.Count(p => p == table.Title));
+
+            string rtf = File.ReadAllText(Path.Combine(target, ReportLayout.TablesFolder, table.Id + ".rtf"));
+            Assert.Contains(Small.Value.Title, rtf, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_word_document_holds_every_table_and_a_picture_per_figure()
     {
         using var temp = new TempFolder();
